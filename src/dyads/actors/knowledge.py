@@ -1,0 +1,88 @@
+"""The actor knowledge base: surface forms of countries, groups and sector agents.
+
+Read from data/actors/*.tsv (see data/actors/README.md) plus any user files with the same
+columns; later files win for the same form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+# Kinds of country forms that stand for the government when used as an actor.
+GOVERNMENT_KINDS = {"capital": "GOV", "seat": "GOV", "seat_mil": "MIL", "seat_leg": "LEG"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One surface form and what it names."""
+
+    form: str
+    country: str  # ISO alpha-3 or group class (IGO, UNO, NGO, IMG, MNC)
+    code: str  # CAMEO actor code without sector (country, or group code such as IGOWSTNAT)
+    kind: str  # name, short, adjective, demonym, capital, seat, igo, ngo, armed_group...
+    source: str  # provenance / file:line
+    sector: str | None = None  # implied sector (a capital implies GOV)
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, Entry] = field(default_factory=dict)  # by exact form
+    agents: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower form -> (sector, src)
+
+    def add(self, entry: Entry) -> None:
+        self.entries[entry.form] = entry
+
+    @property
+    def max_agent_words(self) -> int:
+        return max((len(a.split()) for a in self.agents), default=1)
+
+
+def _rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
+    lines = [(i, ln) for i, ln in enumerate(text.splitlines(), 1)
+             if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0][1].split("\t")
+    out = []
+    for lineno, ln in lines[1:]:
+        cells = ln.split("\t")
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        out.append((lineno, dict(zip(header, (c.strip() for c in cells), strict=False))))
+    return out
+
+
+def _data_file(name: str) -> tuple[Path, str]:
+    res = resources.files("dyads").joinpath(f"data/actors/{name}")
+    return Path(str(res)), res.read_text("utf-8")
+
+
+def load_file(kb: KnowledgeBase, path: Path, text: str | None = None) -> None:
+    """Add one TSV file; the columns say which kind of file it is."""
+    text = path.read_text("utf-8") if text is None else text
+    for lineno, row in _rows(path, text):
+        where = f"{path.name}:{lineno}"
+        form = row.get("form", "")
+        if not form:
+            continue
+        if "sector" in row and "country" not in row:  # agents file
+            kb.agents[form.lower()] = (row["sector"], where)
+        elif "code" in row:  # groups file
+            country = row.get("country") or row["code"][:3]
+            kb.add(Entry(form, country, row["code"], row.get("kind", ""), where))
+        else:  # countries file
+            kind = row.get("kind", "name")
+            kb.add(Entry(form, row["country"], row["country"], kind, where,
+                         GOVERNMENT_KINDS.get(kind)))
+
+
+def load_knowledge(extra: list[str | Path] | None = None) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for name in ("countries.tsv", "groups.tsv", "agents.tsv"):
+        path, text = _data_file(name)
+        load_file(kb, path, text)
+    for p in extra or []:
+        load_file(kb, Path(p))
+    return kb

@@ -1,0 +1,158 @@
+"""Resolve actor mentions in a parsed sentence to CAMEO actor codes.
+
+The resolver answers two questions for the coder:
+- `mentions(doc)`: which token spans name a country or group (a cheap check, run before parsing,
+  so sentences with no actor are never parsed);
+- `resolve(token)`: given the head of a noun phrase that fills an event slot, which actor it is.
+An actor we cannot place keeps its text and gets no code: we never guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from dyads.actors.knowledge import Entry, KnowledgeBase
+from dyads.model import Actor
+
+# Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
+LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}
+RIGHT_DEPS = {"flat", "compound", "nmod", "case"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who",
+            "which", "that", "this", "these", "those", "itself", "themselves"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token index in the doc
+    end: int
+    entry: Entry
+
+
+class ActorResolver:
+    """Matches knowledge-base forms in spaCy docs and resolves noun phrases to actors."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language):
+        self.kb = kb
+        # forms are tokenized by the model's own tokenizer so they match its tokens
+        self._forms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._forms.add("ACTOR", [nlp.make_doc(f) for f in kb.entries])
+        self._agents = PhraseMatcher(nlp.vocab, attr="LOWER")
+        agent_forms = set(kb.agents) | {_plural(a) for a in kb.agents}
+        self._agents.add("AGENT", [nlp.make_doc(a) for a in agent_forms])
+
+    # --- finding mentions -------------------------------------------------------------
+    def mentions(self, doc: Doc | Span) -> list[Mention]:
+        """Longest non-overlapping knowledge-base forms in `doc`."""
+        spans = []
+        for _, start, end in self._forms(doc):
+            spans.append((start, end))
+        spans.sort(key=lambda se: (-(se[1] - se[0]), se[0]))
+        taken: set[int] = set()
+        out = []
+        offset = doc.start if isinstance(doc, Span) else 0
+        for start, end in spans:
+            if taken.intersection(range(start, end)):
+                continue
+            taken.update(range(start, end))
+            text = doc[start:end].text
+            out.append(Mention(start + offset, end + offset, self.kb.entries[text]))
+        return sorted(out, key=lambda m: m.start)
+
+    def has_actor(self, doc: Doc | Span) -> bool:
+        """Could this text hold an event? Any country, group or sector agent mentioned."""
+        return bool(self._forms(doc)) or bool(self._agents(doc))
+
+    # --- resolving a slot ---------------------------------------------------------------
+    def resolve(self, head: Token, mentions: list[Mention]) -> Actor | None:
+        """The actor named by the noun phrase headed by `head`, or None if it is not one."""
+        if head.lower_ in PRONOUNS:
+            return None
+        tokens = np_tokens(head)
+        lo, hi = tokens[0].i, tokens[-1].i
+        inside = [m for m in mentions if m.start >= lo and m.end - 1 <= hi]
+        mention = _best_mention(head, inside)
+        sector, sector_src = self._sector(head)
+        text_span = _trim(head.doc, lo, hi)
+        start, end = text_span.start_char, text_span.end_char
+        if mention is None:
+            if sector:
+                return Actor(None, None, sector, text_span.text, start, end, None,
+                             f"agent '{sector_src}' without a country")
+            if head.pos_ == "PROPN":
+                return Actor(None, None, None, text_span.text, start, end, None, "unknown name")
+            return None
+        entry = mention.entry
+        if sector is None:
+            sector = entry.sector
+        code = entry.code + (sector or "") if entry.code == entry.country else entry.code
+        how = f"{entry.kind} '{entry.form}'" + (f" + agent '{sector_src}'" if sector_src else "")
+        return Actor(code, entry.country, sector, text_span.text, start, end, entry.source, how)
+
+    def mention_actor(self, doc: Doc, m: Mention) -> Actor:
+        """The actor a bare mention names ("South Korean" in "a South Korean offer")."""
+        span = _trim(doc, m.start, m.end - 1)
+        e = m.entry
+        return Actor(e.code + (e.sector or "") if e.code == e.country else e.code, e.country,
+                     e.sector, span.text, span.start_char, span.end_char, e.source,
+                     f"{e.kind} '{e.form}'")
+
+    def _sector(self, head: Token) -> tuple[str | None, str | None]:
+        """Sector from the head noun or a multiword agent ending at it ("prime minister")."""
+        doc = head.doc
+        for n in range(min(self.kb.max_agent_words, head.i + 1), 0, -1):
+            words = [t.lower_ for t in doc[head.i - n + 1: head.i + 1]]
+            for cand in (" ".join(words), " ".join(words[:-1] + [head.lemma_.lower()])):
+                hit = self.kb.agents.get(cand.strip())
+                if hit:
+                    return hit[0], cand.strip()
+        return None, None
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`, without clauses or most PPs."""
+    toks = {head}
+    for child in head.lefts:
+        if child.dep_ in LEFT_DEPS:
+            toks.update(child.subtree)
+    for child in head.rights:
+        if child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+            toks.update(child.subtree)
+    ordered = sorted(toks, key=lambda t: t.i)
+    # keep the phrase contiguous around the head
+    out = [t for t in ordered if abs(t.i - head.i) <= len(ordered)]
+    return out
+
+
+def _best_mention(head: Token, inside: list[Mention]) -> Mention | None:
+    if not inside:
+        return None
+    for m in inside:
+        if m.start <= head.i < m.end:
+            return m
+    left = [m for m in inside if m.end <= head.i]
+    if left:
+        return left[-1]
+    return inside[0]
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> Span:
+    while lo < hi and (doc[lo].lower_ in DETERMINERS or doc[lo].is_punct):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS" or doc[hi].lower_ == "'s"):
+        hi -= 1
+    return doc[lo: hi + 1]
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"

@@ -1,0 +1,215 @@
+"""Reading a dependency parse: subjects, objects, control chains and modality.
+
+These are facts about English syntax (as spaCy's parser labels it), not about events, so they
+live apart from the lexicon and the coder that combines both.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+VERBAL = {"VERB", "AUX"}
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# Verbs whose object, not subject, does what the complement says ("urged Iran to return").
+OBJECT_CONTROL = {
+    "urge", "ask", "tell", "persuade", "force", "invite", "call", "press", "pressure", "order",
+    "encourage", "allow", "permit", "help", "request", "appeal", "warn", "advise", "instruct",
+    "convince", "compel", "push", "require", "direct", "implore", "beg", "lobby", "want",
+}
+# Governors after which the complement happened (or is happening): "began to withdraw".
+REALIS_GOVERNORS = {
+    "begin", "start", "continue", "manage", "try", "attempt", "keep", "resume", "go", "come",
+    "move", "decide", "vote", "proceed", "rush", "act", "dare", "get", "seek", "help",
+}
+# Governors that deny their complement: "failed to attend", "has yet to respond".
+NEGATING_GOVERNORS = {"fail", "neglect", "deny"}
+MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# Prepositions that introduce the target of an act ("sanctions on", "talks with"); not
+# places or topics ("in Geneva", "over Taiwan").
+TARGET_PREPS = ("against", "on", "to", "with", "at", "toward", "towards", "into", "upon")
+
+
+def expand_conj(tok: Token) -> list[Token]:
+    """`tok` and the heads coordinated with it ("Israel and Jordan")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ == tok.pos_ or (
+                child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}):
+            out.extend(expand_conj(child))
+    return out
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in v.children) or (
+        v.dep_ == "acl" and v.tag_ == "VBN")
+
+
+def passive_agents(v: Token) -> list[Token]:
+    """The 'by' phrase of a passive ("was attacked by rebels")."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return expand_conj(p)
+    return []
+
+
+def subjects(v: Token, depth: int = 0) -> list[Token]:
+    """Who does `v`, following coordination, control and relative clauses."""
+    if depth > 6:
+        return []
+    if is_passive(v):
+        return passive_agents(v)
+    for c in v.children:
+        if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
+            return expand_conj(c)
+    head = v.head
+    if head.i == v.i:
+        return []
+    if v.dep_ == "xcomp":
+        if head.lemma_ in OBJECT_CONTROL:
+            for c in head.children:
+                if c.dep_ in ("dobj", "obj"):
+                    return expand_conj(c)
+            if is_passive(head):  # "Iran was urged to return": the urged one returns
+                return [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        return subjects(head, depth + 1)
+    if v.dep_ == "conj" and head.pos_ in VERBAL:
+        return subjects(head, depth + 1)
+    if v.dep_ in ("advcl", "pcomp") and v.tag_ in ("VBG", "VBN"):
+        return subjects(head, depth + 1)
+    if v.dep_ == "relcl" and head.pos_ in {"NOUN", "PROPN"}:
+        return [head]
+    return []
+
+
+def passive_targets(v: Token) -> list[Token]:
+    """The patient of a passive: its subject, or the noun a passive participle modifies."""
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        return [v.head]
+    for c in v.children:
+        if c.dep_ in PASSIVE_SUBJECT_DEPS:
+            return expand_conj(c)
+    if v.dep_ == "conj" and is_passive(v.head):
+        return passive_targets(v.head)
+    return []
+
+
+def direct_objects(v: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ in ("dative", "iobj"):
+            out.extend(expand_conj(c))
+    return out
+
+
+def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = None
+                 ) -> list[tuple[str, Token]]:
+    """(preposition, noun) pairs under `tok`, also through a particle ("pull out of talks")."""
+    out: list[tuple[str, Token]] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and (preps is None or c.lower_ in preps):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend((c.lower_, n) for n in expand_conj(p))
+                elif p.dep_ == "prep":  # "out of", "away from"
+                    out.extend(prep_objects(c, preps=None))
+        elif c.dep_ == "prt":
+            out.extend(prep_objects(c, preps))
+    return out
+
+
+def governors(v: Token) -> list[Token]:
+    """Verbs above `v` along complement/coordination chains, nearest first."""
+    out = []
+    cur = v
+    while cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl") and cur.head.i != cur.i:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def has_neg(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+
+
+def negated(v: Token) -> bool:
+    """Negated itself, or under a negating/negated control verb ("did not agree to meet")."""
+    if has_neg(v):
+        return True
+    if any(c.lower_ == "yet" and c.dep_ == "advmod" for c in v.children):
+        # "has yet to respond": 'yet' hangs on the governing 'have'
+        return True
+    cur = v
+    while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
+        head = cur.head
+        if cur.dep_ == "xcomp" and (head.lemma_ in NEGATING_GOVERNORS or has_neg(head)
+                                    or any(c.lower_ == "yet" for c in head.children)):
+            return True
+        cur = head
+    return False
+
+
+def modal(v: Token) -> str | None:
+    """'hypothetical' when the event is only possible, conditional or asked about."""
+    for c in v.children:
+        if c.dep_ == "aux" and c.lower_ in MODALS:
+            return f"modal '{c.lower_}'"
+        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            return f"conditional '{c.lower_}'"
+    if v.dep_ == "xcomp":
+        head = v.head
+        if head.lemma_ not in REALIS_GOVERNORS:
+            return f"complement of '{head.lemma_}'"
+        return modal(head)
+    if v.dep_ == "conj" and v.head.pos_ in VERBAL:
+        return modal(v.head)
+    return None
+
+
+def future(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in v.children)
+
+
+def noun_keys(n: Token) -> set[str]:
+    """Ways a noun can be named in the lexicon: lemma, form, and with its compounds."""
+    keys = {n.lemma_.lower(), n.lower_}
+    comps = [c for c in n.lefts if c.dep_ in ("compound", "amod") and c.i == n.i - 1]
+    if comps:
+        keys.add(f"{comps[0].lemma_.lower()} {n.lemma_.lower()}")
+        keys.add(f"{comps[0].lower_} {n.lower_}")
+    return keys
+
+
+def noun_modifiers(n: Token) -> set[str]:
+    """Words that say what a noun is about: "offer of talks", "talks offer", "offer to meet"."""
+    out: set[str] = set()
+    for c in n.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            out |= noun_keys(c)
+        elif c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for q in expand_conj(p):
+                        out |= noun_keys(q) | noun_modifiers(q)
+                elif p.dep_ == "pcomp":
+                    out |= verb_keys(p)
+        elif c.dep_ in ("acl", "relcl"):
+            out |= verb_keys(c)
+    return out
+
+
+def verb_keys(v: Token) -> set[str]:
+    """A complement verb and what it takes: "to meet", "to hold talks", "to return to talks"."""
+    keys = {v.lemma_.lower()}
+    for o in direct_objects(v):
+        keys |= noun_keys(o)
+    for _, o in prep_objects(v):
+        keys |= noun_keys(o)
+    for c in v.children:
+        if c.dep_ == "conj" and c.pos_ in VERBAL:
+            keys |= verb_keys(c)
+    return keys

