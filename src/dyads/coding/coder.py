@@ -20,6 +20,11 @@ from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.model import Actor, Event
 
 
+# Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
+# rejections, threats).
+CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
+
+
 @dataclass
 class Match:
     """A predicate that a lexicon pattern fits, before actors are attached."""
@@ -209,6 +214,11 @@ class EventCoder:
         if m.xcomp is not None:
             groups.append(g.direct_objects(m.xcomp)
                           + [n for _, n in g.prep_objects(m.xcomp, g.TARGET_PREPS)])
+        if m.pattern.code[:2] in CLAUSE_TARGET_ROOTS:
+            # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
+            # subject
+            groups.append([s for c in v.children if c.dep_ == "ccomp"
+                           for s in g.subjects(c)])
         src_keys = {_actor_key(s) for s in sources}
         for heads in groups:
             found = [a for a in self._resolve_all(heads, mentions)

@@ -1,0 +1,477 @@
+"""The event store: coded articles, their sentences and events in an embedded DuckDB file.
+
+One file holds everything. Re-coding an article replaces its sentences and events (never
+duplicates), and each `write_batch` call is one transaction: it lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
+from importlib import metadata
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from dyads.model import Actor, Article, Event
+
+SCHEMA_VERSION = 1
+
+#: (sentence_index, text, is_headline) as produced by the nlp stage.
+SentenceRow = tuple[int, str, bool]
+BatchItem = tuple[Article, Sequence[SentenceRow], Sequence[Event]]
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used (bad file, unknown schema version...)."""
+
+
+_ACTOR_FIELDS = ("code", "country", "sector", "text", "start", "end", "kb_id", "how")
+_ACTOR_TYPES = ("TEXT", "TEXT", "TEXT", "TEXT", "INTEGER", "INTEGER", "TEXT", "TEXT")
+
+
+def _actor_columns(side: str) -> str:
+    return ",\n    ".join(
+        f"{side}_{name} {typ}" for name, typ in zip(_ACTOR_FIELDS, _ACTOR_TYPES, strict=True)
+    )
+
+
+_SCHEMA_V1 = f"""
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE IF NOT EXISTS articles (
+    doc_id TEXT PRIMARY KEY,
+    title TEXT,
+    date DATE,
+    url TEXT,
+    source TEXT,
+    path TEXT,
+    text TEXT,
+    n_sentences INTEGER,
+    coded_at TIMESTAMP,
+    dyads_version TEXT
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id TEXT NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    text TEXT,
+    is_headline BOOLEAN,
+    PRIMARY KEY (doc_id, sentence_index)
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    event_seq INTEGER NOT NULL,
+    sentence TEXT,
+    date DATE,
+    {_actor_columns("source")},
+    {_actor_columns("target")},
+    cameo TEXT NOT NULL,
+    cameo_root TEXT,
+    cameo_name TEXT,
+    goldstein DOUBLE,
+    quad_class INTEGER,
+    plover_type TEXT,
+    trigger TEXT,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    negated BOOLEAN,
+    hypothetical BOOLEAN,
+    headline BOOLEAN,
+    rule TEXT,
+    flags TEXT[]
+);
+"""
+
+# Columns written for each event, in insert order (also the order rows are read back in).
+_EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "doc_id", "sentence_index", "event_seq", "sentence", "date",
+    *(f"source_{f}" for f in _ACTOR_FIELDS),
+    *(f"target_{f}" for f in _ACTOR_FIELDS),
+    "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class", "plover_type",
+    "trigger", "trigger_start", "trigger_end", "negated", "hypothetical", "headline",
+    "rule", "flags",
+)
+_ARTICLE_COLUMNS = (
+    "doc_id", "title", "date", "url", "source", "path", "text", "n_sentences", "coded_at",
+    "dyads_version",
+)
+_SENTENCE_COLUMNS = ("doc_id", "sentence_index", "text", "is_headline")
+
+# Migrations: MIGRATIONS[v] upgrades a schema of version v to v + 1, inside a transaction.
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+
+
+def _dyads_version() -> str | None:
+    try:
+        return metadata.version("dyads")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def event_id(doc_id: str, sentence_index: int, n: int) -> str:
+    """Deterministic id of the n-th event (0-based) coded in one sentence of one article."""
+    return f"{doc_id}:{sentence_index}:{n}"
+
+
+def _actor_values(actor: Actor | None) -> list[Any]:
+    if actor is None:
+        return [None] * len(_ACTOR_FIELDS)
+    return [getattr(actor, f) for f in _ACTOR_FIELDS]
+
+
+def _actor_from(values: Sequence[Any]) -> Actor | None:
+    row = dict(zip(_ACTOR_FIELDS, values, strict=True))
+    if row["text"] is None:  # every stored actor has its evidence text
+        return None
+    return Actor(**row)
+
+
+class EventStore:
+    """Coded articles, sentences and events in a DuckDB file (created when missing)."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._types: dict[str, dict[str, str]] = {}
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such event store")
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open as an event store: {exc}") from exc
+        try:
+            self._prepare_schema()
+        except BaseException:
+            self._con.close()
+            raise
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the database file (idempotent)."""
+        con = getattr(self, "_con", None)
+        if con is not None:
+            con.close()
+            self._con = None  # type: ignore[assignment]
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"EventStore({str(self.path)!r})"
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The underlying DuckDB connection (for ad-hoc SQL)."""
+        if self._con is None:
+            raise StoreError(f"{self.path}: event store is closed")
+        return self._con
+
+    # -- schema ------------------------------------------------------------------------
+
+    def schema_version(self) -> int | None:
+        """Schema version recorded in the file; None for a file without our `meta` table."""
+        has_meta = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_name = 'meta' AND table_schema = 'main'"
+        ).fetchone()
+        if not has_meta or not has_meta[0]:
+            return None
+        row = self.con.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'"
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise StoreError(
+                f"{self.path}: unreadable schema_version {row[0]!r} in table meta"
+            ) from None
+
+    def _prepare_schema(self) -> None:
+        version = self.schema_version()
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: event store has schema version {version}, but this dyads "
+                f"only knows versions up to {SCHEMA_VERSION}; upgrade dyads to read it"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            what = "no dyads schema" if version is None else f"schema version {version}"
+            raise StoreError(
+                f"{self.path}: {what}; open it once read-write to create or migrate it"
+            )
+        with self._transaction():
+            if version is None:
+                self.con.execute(_SCHEMA_V1)
+            else:
+                self._migrate(version)
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                [str(SCHEMA_VERSION)],
+            )
+
+    def _migrate(self, version: int) -> None:
+        while version < SCHEMA_VERSION:
+            step = MIGRATIONS.get(version)
+            if step is None:
+                raise StoreError(
+                    f"{self.path}: no migration from schema version {version} "
+                    f"to {version + 1}"
+                )
+            step(self.con)
+            version += 1
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.con)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def write_batch(self, items: Iterable[BatchItem]) -> int:
+        """Store coded articles in ONE transaction; return the number of articles written.
+
+        Each item is (article, [(sentence_index, text, is_headline)...], events). An article
+        already stored loses its old sentences and events first, so re-coding replaces (if
+        a batch holds the same article twice, the last one wins). If anything fails, also
+        while iterating `items`, the whole batch is rolled back and the exception re-raised.
+        """
+        coded_at = datetime.now(UTC).replace(tzinfo=None)
+        version = _dyads_version()
+        with self._transaction():
+            # rows per doc_id, so that a repeated article replaces its earlier copy
+            batch: dict[str, tuple[list[Any], list[list[Any]], list[list[Any]]]] = {}
+            for article, sentences, events in items:
+                doc_id = article.doc_id
+                batch[doc_id] = (
+                    [doc_id, article.title, article.date, article.url, article.source,
+                     article.path, article.text, len(sentences), coded_at, version],
+                    [[doc_id, int(i), text, bool(head)] for i, text, head in sentences],
+                    self._event_rows(doc_id, events),
+                )
+            if not batch:
+                return 0
+            ids = list(batch)
+            for table in ("events", "sentences", "articles"):
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::TEXT[]))", [ids]
+                )
+            self._insert("articles", _ARTICLE_COLUMNS, [a for a, _, _ in batch.values()])
+            self._insert("sentences", _SENTENCE_COLUMNS,
+                         [r for _, ss, _ in batch.values() for r in ss])
+            self._insert("events", _EVENT_COLUMNS,
+                         [r for _, _, es in batch.values() for r in es])
+        return len(batch)
+
+    def write(
+        self, article: Article, sentences: Sequence[SentenceRow], events: Sequence[Event]
+    ) -> None:
+        """Store one coded article (a batch of one)."""
+        self.write_batch([(article, sentences, events)])
+
+    @staticmethod
+    def _event_rows(doc_id: str, events: Sequence[Event]) -> list[list[Any]]:
+        rows = []
+        per_sentence: dict[int, int] = {}
+        for seq, ev in enumerate(events):
+            if ev.doc_id != doc_id:
+                raise ValueError(
+                    f"event of document {ev.doc_id!r} passed with article {doc_id!r}"
+                )
+            n = per_sentence.get(ev.sentence_index, 0)
+            per_sentence[ev.sentence_index] = n + 1
+            rows.append([
+                event_id(doc_id, ev.sentence_index, n), doc_id, ev.sentence_index, seq,
+                ev.sentence, ev.date,
+                *_actor_values(ev.source), *_actor_values(ev.target),
+                ev.cameo, ev.cameo_root, ev.cameo_name, ev.goldstein, ev.quad_class,
+                ev.plover_type, ev.trigger, ev.trigger_start, ev.trigger_end,
+                bool(ev.negated), bool(ev.hypothetical), bool(ev.headline), ev.rule,
+                list(ev.flags),
+            ])
+        return rows
+
+    def _insert(self, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
+        """Insert rows with one parameter per column: a typed list, unnested in SQL.
+
+        Much faster than executemany or multi-row VALUES in DuckDB, and still parameterized.
+        """
+        if not rows:
+            return
+        types = self._column_types(table)
+        select = ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
+        params = [list(col) for col in zip(*rows, strict=True)]
+        self.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}", params)
+
+    def _column_types(self, table: str) -> dict[str, str]:
+        """SQL type of each column of `table`, read from the catalog (cached)."""
+        cached = self._types.get(table)
+        if cached is None:
+            rows = self.con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = 'main' AND table_name = ?",
+                [table],
+            ).fetchall()
+            cached = self._types[table] = dict(rows)
+        return cached
+
+    # -- reading -----------------------------------------------------------------------
+
+    def has_article(self, doc_id: str) -> bool:
+        """Whether the article has been coded and stored."""
+        row = self.con.execute(
+            "SELECT 1 FROM articles WHERE doc_id = ? LIMIT 1", [doc_id]
+        ).fetchone()
+        return row is not None
+
+    def article_ids(self) -> set[str]:
+        """Ids of all stored articles."""
+        return {r[0] for r in self.con.execute("SELECT doc_id FROM articles").fetchall()}
+
+    def sentences(self, doc_id: str) -> list[SentenceRow]:
+        """The stored sentences of one article, in order."""
+        rows = self.con.execute(
+            "SELECT sentence_index, text, is_headline FROM sentences WHERE doc_id = ? "
+            "ORDER BY sentence_index",
+            [doc_id],
+        ).fetchall()
+        return [(int(i), t, bool(h)) for i, t, h in rows]
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        cameo: str | None = None,
+        quad: int | None = None,
+        doc_id: str | None = None,
+        include_flagged: bool = False,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Stored events matching every filter given, ordered by date, article, position.
+
+        Actor filters of 3 letters match the country ("PRK"); longer ones match a code
+        prefix ("PRKGOV"). `actor` matches either side. `cameo` is a code prefix ("16").
+        `since`/`until` are inclusive and drop undated events. Negated and hypothetical
+        events are left out unless `include_flagged`.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+
+        def actor_cond(side: str, value: str) -> tuple[str, str]:
+            value = value.strip().upper()
+            if len(value) == 3:
+                return f"{side}_country = ?", value
+            return f"starts_with({side}_code, ?)", value
+
+        if actor:
+            (c1, v1), (c2, v2) = actor_cond("source", actor), actor_cond("target", actor)
+            where.append(f"({c1} OR {c2})")
+            params += [v1, v2]
+        for side, value in (("source", source), ("target", target)):
+            if value:
+                cond, v = actor_cond(side, value)
+                where.append(cond)
+                params.append(v)
+        if since is not None:
+            where.append("date >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("date <= ?")
+            params.append(until)
+        if cameo:
+            where.append("starts_with(cameo, ?)")
+            params.append(cameo.strip())
+        if quad is not None:
+            where.append("quad_class = ?")
+            params.append(int(quad))
+        if doc_id is not None:
+            where.append("doc_id = ?")
+            params.append(doc_id)
+        if not include_flagged:
+            where.append("NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false)")
+
+        sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date NULLS LAST, doc_id, event_seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(0, int(limit)))
+        return [self._event_from_row(r) for r in self.con.execute(sql, params).fetchall()]
+
+    @staticmethod
+    def _event_from_row(row: Sequence[Any]) -> Event:
+        d = dict(zip(_EVENT_COLUMNS, row, strict=True))
+        k = len(_ACTOR_FIELDS)
+        src_at = _EVENT_COLUMNS.index("source_code")
+        tgt_at = _EVENT_COLUMNS.index("target_code")
+        return Event(
+            doc_id=d["doc_id"],
+            sentence_index=d["sentence_index"],
+            sentence=d["sentence"],
+            date=d["date"],
+            source=_actor_from(row[src_at:src_at + k]),
+            target=_actor_from(row[tgt_at:tgt_at + k]),
+            cameo=d["cameo"],
+            cameo_root=d["cameo_root"],
+            cameo_name=d["cameo_name"],
+            goldstein=d["goldstein"],
+            quad_class=d["quad_class"],
+            plover_type=d["plover_type"],
+            trigger=d["trigger"],
+            trigger_start=d["trigger_start"],
+            trigger_end=d["trigger_end"],
+            negated=bool(d["negated"]),
+            hypothetical=bool(d["hypothetical"]),
+            headline=bool(d["headline"]),
+            rule=d["rule"],
+            flags=list(d["flags"] or []),
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: {"articles": n, "sentences": n, "events": n}."""
+        out = {}
+        for table in ("articles", "sentences", "events"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+
+class _Transaction:
+    """BEGIN ... COMMIT, or ROLLBACK (and re-raise) when the block fails."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+
+    def __enter__(self) -> None:
+        self._con.begin()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self._con.commit()
+        else:
+            self._con.rollback()

@@ -1,0 +1,265 @@
+"""EventStore on real DuckDB files."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import duckdb
+import pytest
+
+from dyads.model import Actor, Article, Event
+from dyads.store import SCHEMA_VERSION, EventStore, StoreError
+
+
+def actor(code: str | None, text: str, start: int = 0, **kw) -> Actor:
+    country = code[:3] if code else None
+    sector = code[3:] or None if code else None
+    return Actor(code=code, country=country, sector=sector, text=text, start=start,
+                 end=start + len(text), **kw)
+
+
+def article(doc_id: str, day: date | None = date(2024, 3, 1), **kw) -> Article:
+    fields = dict(doc_id=doc_id, text=f"Body of {doc_id}.", title=f"Title {doc_id}", date=day,
+                  url=f"https://example.org/{doc_id}", source="Example News",
+                  path=f"in/{doc_id}.html")
+    return Article(**{**fields, **kw})
+
+
+def event(doc_id: str, idx: int = 0, cameo: str = "042", src: str | None = "USAGOV",
+          tgt: str | None = "PRKGOV", day: date | None = date(2024, 3, 1), **kw) -> Event:
+    sentence = "Officials from the United States visited North Korea on Monday."
+    fields = dict(
+        doc_id=doc_id, sentence_index=idx, sentence=sentence, date=day,
+        source=actor(src, "Officials from the United States", 0, kb_id="kb:usa",
+                     how="adjective + agent") if src else None,
+        target=actor(tgt, "North Korea", 38, how="country name") if tgt else None,
+        cameo=cameo, cameo_root=cameo[:2], cameo_name="Make a visit", goldstein=1.9,
+        quad_class=1, plover_type="CONSULT", trigger="visited", trigger_start=30,
+        trigger_end=37,
+    )
+    fields.update(kw)
+    return Event(**fields)
+
+
+SENTS = [(0, "Headline here", True), (1, "First body sentence.", False)]
+
+
+@pytest.fixture
+def store(tmp_path):
+    with EventStore(tmp_path / "events.duckdb") as s:
+        yield s
+
+
+def test_schema_version_recorded(tmp_path):
+    path = tmp_path / "e.duckdb"
+    EventStore(path).close()
+    con = duckdb.connect(str(path))
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    con.close()
+    assert row == (str(SCHEMA_VERSION),)
+    with EventStore(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.counts() == {"articles": 0, "sentences": 0, "events": 0}
+
+
+def test_round_trip_preserves_every_field(store):
+    evs = [
+        event("a1", 1, flags=["reported", "reciprocal"], headline=True, rule="visit.yml:12"),
+        event("a1", 1, "0421", src="USA", tgt=None, day=None, plover_type=None),
+        event("a1", 0, "173", src=None, tgt="IRNMIL", negated=True, goldstein=-5.0,
+              quad_class=4),
+    ]
+    # an unplaced actor: text but no code
+    evs.append(event("a1", 0, "010", hypothetical=True,
+                     source=Actor(None, None, None, "the envoy", 0, 9)))
+    assert store.write_batch([(article("a1"), SENTS, evs)]) == 1
+    got = store.events(doc_id="a1", include_flagged=True)
+    key = lambda e: (e.sentence_index, e.cameo)  # noqa: E731
+    assert sorted(got, key=key) == sorted(evs, key=key)
+    assert all(isinstance(e.date, date) or e.date is None for e in got)
+    assert store.has_article("a1") and not store.has_article("zz")
+    assert store.article_ids() == {"a1"}
+    assert store.sentences("a1") == SENTS
+    assert store.counts() == {"articles": 1, "sentences": 2, "events": 4}
+    row = store.con.execute(
+        "SELECT title, date, url, source, path, text, n_sentences, coded_at FROM articles"
+    ).fetchone()
+    assert row[:7] == ("Title a1", date(2024, 3, 1), "https://example.org/a1",
+                       "Example News", "in/a1.html", "Body of a1.", 2)
+    assert row[7] is not None
+
+
+def test_event_ids_are_deterministic_and_joinable(store):
+    store.write_batch([(article("a1"), SENTS, [event("a1", 1), event("a1", 1, "043")])])
+    ids = [r[0] for r in store.con.execute("SELECT event_id FROM events ORDER BY 1").fetchall()]
+    assert ids == ["a1:1:0", "a1:1:1"]
+    joined = store.con.execute(
+        "SELECT count(*) FROM events e JOIN sentences s USING (doc_id, sentence_index)"
+    ).fetchone()
+    assert joined == (2,)
+
+
+def test_rewrite_replaces_not_duplicates(store):
+    store.write_batch([(article("a1"), SENTS, [event("a1", 0), event("a1", 1)])])
+    store.write_batch([(article("a2"), SENTS, [event("a2", 0)])])
+    changed = [event("a1", 1, "190", goldstein=-10.0, quad_class=4)]
+    store.write_batch([(article("a1", title="New title"), SENTS[:1], changed)])
+    assert store.counts() == {"articles": 2, "sentences": 3, "events": 2}
+    assert [e.cameo for e in store.events(doc_id="a1")] == ["190"]
+    assert store.events(doc_id="a1")[0].goldstein == -10.0
+    assert store.con.execute("SELECT title FROM articles WHERE doc_id='a1'").fetchone() == (
+        "New title",)
+    # same article twice in one batch: last one wins
+    store.write_batch([(article("a2"), SENTS, [event("a2", 0)] * 3),
+                       (article("a2"), SENTS, [event("a2", 1, "051")])])
+    assert [e.cameo for e in store.events(doc_id="a2")] == ["051"]
+    assert store.counts()["events"] == 2
+
+
+@pytest.fixture
+def filled(store):
+    items = [
+        (article("d1"), SENTS, [
+            event("d1", 0, "042", "USAGOV", "PRKGOV", date(2024, 1, 10)),
+            event("d1", 1, "163", "PRKMIL", "KORGOV", date(2024, 1, 10)),
+        ]),
+        (article("d2"), SENTS, [
+            event("d2", 0, "1711", "CHNGOV", "USA", date(2024, 2, 5), quad_class=4),
+            event("d2", 1, "160", "RUS", "UKRMIL", date(2024, 2, 6), quad_class=4,
+                  negated=True),
+            event("d2", 1, "036", "IRNGOV", "PRKGOV", date(2024, 2, 7), hypothetical=True),
+            event("d2", 1, "020", None, "PRK", None),
+        ]),
+    ]
+    store.write_batch(items)
+    return store
+
+
+def cameos(evs: list[Event]) -> list[str]:
+    return [e.cameo for e in evs]
+
+
+def test_filters(filled):
+    s = filled
+    assert cameos(s.events()) == ["042", "163", "1711", "020"]  # undated last; flagged out
+    assert cameos(s.events(include_flagged=True)) == ["042", "163", "1711", "160", "036", "020"]
+    # actor: either side; 3 letters = country, longer = code prefix
+    assert cameos(s.events(actor="PRK")) == ["042", "163", "020"]
+    assert cameos(s.events(actor="prkgov")) == ["042"]
+    assert cameos(s.events(actor="PRKGOV", include_flagged=True)) == ["042", "036"]
+    assert cameos(s.events(actor="USA")) == ["042", "1711"]
+    assert cameos(s.events(source="USA")) == ["042"]
+    assert cameos(s.events(target="USA")) == ["1711"]
+    assert cameos(s.events(source="PRK", target="KOR")) == ["163"]
+    # dates, inclusive; undated events drop out
+    assert cameos(s.events(since=date(2024, 2, 1))) == ["1711"]
+    assert cameos(s.events(until=date(2024, 1, 31))) == ["042", "163"]
+    assert cameos(s.events(since=date(2024, 1, 10), until=date(2024, 1, 10))) == ["042", "163"]
+    # cameo prefix
+    assert cameos(s.events(cameo="16", include_flagged=True)) == ["163", "160"]
+    assert cameos(s.events(cameo="17")) == ["1711"]
+    assert cameos(s.events(cameo="042")) == ["042"]
+    assert cameos(s.events(quad=4)) == ["1711"]
+    assert cameos(s.events(doc_id="d2")) == ["1711", "020"]
+    assert cameos(s.events(limit=2)) == ["042", "163"]
+    assert s.events(actor="XYZ") == []
+
+
+def test_failed_batch_rolls_back_only_itself(store):
+    store.write_batch([(article("ok1"), SENTS, [event("ok1")])])
+
+    def bad_batch():
+        yield article("ok1", title="changed"), SENTS, []  # would delete ok1's events
+        yield article("b1"), SENTS, [event("b1")]
+        raise RuntimeError("coder crashed")
+
+    with pytest.raises(RuntimeError, match="coder crashed"):
+        store.write_batch(bad_batch())
+    assert store.article_ids() == {"ok1"}
+    assert store.counts() == {"articles": 1, "sentences": 2, "events": 1}
+    assert store.con.execute("SELECT title FROM articles").fetchone() == ("Title ok1",)
+
+    # a database error (mismatched doc id) also rolls back, and the store stays usable
+    with pytest.raises(ValueError):
+        store.write_batch([(article("b2"), SENTS, []), (article("b3"), SENTS, [event("x")])])
+    assert store.article_ids() == {"ok1"}
+    store.write_batch([(article("ok2"), SENTS, [event("ok2")])])
+    assert store.article_ids() == {"ok1", "ok2"}
+
+
+def test_reopen_existing_file(tmp_path):
+    path = tmp_path / "e.duckdb"
+    with EventStore(path) as s:
+        s.write_batch([(article("a1"), SENTS, [event("a1", flags=["x"])])])
+    with EventStore(str(path)) as s:
+        assert s.article_ids() == {"a1"}
+        assert s.events()[0].flags == ["x"]
+        s.write_batch([(article("a2"), SENTS, [event("a2")])])
+    with EventStore(path, read_only=True) as s:
+        assert s.counts()["events"] == 2
+
+
+def test_unknown_schema_version_raises(tmp_path):
+    path = tmp_path / "e.duckdb"
+    EventStore(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                [str(SCHEMA_VERSION + 1)])
+    con.close()
+    with pytest.raises(StoreError, match="schema version 2"):
+        EventStore(path)
+
+
+def test_older_schema_is_migrated(tmp_path, monkeypatch):
+    import dyads.store as store_mod
+
+    path = tmp_path / "e.duckdb"
+    EventStore(path).close()
+    calls = []
+    # pretend the code is at v2 and the file at v1
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store_mod.MIGRATIONS, 1, lambda con: calls.append(con) or con.execute(
+        "ALTER TABLE events ADD COLUMN note TEXT"))
+    with EventStore(path) as s:
+        assert s.schema_version() == 2
+    assert len(calls) == 1
+    monkeypatch.delitem(store_mod.MIGRATIONS, 1)
+    with EventStore(path) as s:  # already migrated: no step needed
+        assert s.schema_version() == 2
+
+
+def test_missing_migration_raises(tmp_path, monkeypatch):
+    import dyads.store as store_mod
+
+    path = tmp_path / "e.duckdb"
+    EventStore(path).close()
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    with pytest.raises(StoreError, match="no migration"):
+        EventStore(path)
+
+
+def test_not_a_database(tmp_path):
+    path = tmp_path / "junk.duckdb"
+    path.write_text("this is not duckdb " * 1000)
+    with pytest.raises(StoreError):
+        EventStore(path)
+    with pytest.raises(StoreError):
+        EventStore(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_many_events_fast_path(store):
+    evs = [replace(event("big", i // 3), cameo=f"0{i % 9 + 1}") for i in range(1500)]
+    sents = [(i, f"Sentence {i}.", i == 0) for i in range(500)]
+    store.write_batch([(article("big"), sents, evs)])
+    assert store.counts() == {"articles": 1, "sentences": 500, "events": 1500}
+    assert len(store.events(doc_id="big")) == 1500
+
+
+def test_all_null_columns_and_empty_articles(store):
+    bare = event("n1", 0, src=None, tgt=None, day=None, plover_type=None)
+    store.write_batch([(article("n1", day=None, title=None, url=None), [], [bare]),
+                       (article("n2"), [], [])])
+    assert store.events(doc_id="n1") == [bare]
+    assert store.counts() == {"articles": 2, "sentences": 0, "events": 1}
+    assert store.write_batch([]) == 0
