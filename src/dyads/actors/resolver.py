@@ -70,8 +70,8 @@ class ActorResolver:
     # --- resolving a slot ---------------------------------------------------------------
     def resolve(self, head: Token, mentions: list[Mention]) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it is not one."""
-        if head.lower_ in PRONOUNS:
-            return None
+        if head.lower_ in PRONOUNS and not any(m.start <= head.i < m.end for m in mentions):
+            return None  # "us" is a pronoun, "US" a country
         tokens = np_tokens(head)
         lo, hi = tokens[0].i, tokens[-1].i
         inside = [m for m in mentions if m.start >= lo and m.end - 1 <= hi]

@@ -19,7 +19,6 @@ from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.model import Actor, Event
 
-
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
@@ -100,8 +99,9 @@ class EventCoder:
                 m = self.match_verb(tok)
                 if m:
                     matches.append(m)
-                    if m.xcomp is not None:
+                    if m.xcomp is not None:  # "agreed to [provide aid]" is one event
                         consumed.add(m.xcomp.i)
+                        consumed.update(o.i for o in g.direct_objects(m.xcomp))
                     if m.obj is not None:
                         consumed.add(m.obj.i)
         for tok in doc:

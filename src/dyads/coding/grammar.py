@@ -111,7 +111,7 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
     """(preposition, noun) pairs under `tok`, also through a particle ("pull out of talks")."""
     out: list[tuple[str, Token]] = []
     for c in tok.children:
-        if c.dep_ == "prep" and (preps is None or c.lower_ in preps):
+        if c.dep_ in ("prep", "dative") and (preps is None or c.lower_ in preps):
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend((c.lower_, n) for n in expand_conj(p))
