@@ -230,6 +230,14 @@ class EventCoder:
                      if _actor_key(a) not in src_keys]
             if found:
                 return found
+        # the first actor named after the predicate in its own phrase ("opened an embassy in
+        # Tehran", "aid for Romania"), as dictionary coders take the verb phrase's first actor
+        lo, hi = v.i, v.right_edge.i
+        for mention in mentions:
+            if lo < mention.start and mention.end - 1 <= hi:
+                actor = self.resolver.mention_actor(v.doc, mention)
+                if _actor_key(actor) not in src_keys and not _in_other_clause(v, mention):
+                    return [actor]
         for heads in groups:  # unknown names are better than nothing
             found = [a for a in self._resolve_all(heads, mentions)
                      if _actor_key(a) not in src_keys]
@@ -268,3 +276,14 @@ def _known(a: Actor | None) -> bool:
 
 def _is_fallback(e: Event, lexicon: Lexicon) -> bool:
     return e.rule in lexicon.fallback_ids
+
+
+def _in_other_clause(v: Token, mention: Mention) -> bool:
+    """Is the mention inside a clause with its own subject below `v` ("said that X ...")?"""
+    tok = v.doc[mention.start]
+    while tok.i != v.i and tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "advcl", "relcl", "conj") and any(
+                c.dep_ in g.SUBJECT_DEPS for c in tok.children):
+            return True
+        tok = tok.head
+    return False
