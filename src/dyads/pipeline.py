@@ -16,6 +16,7 @@ from dyads.actors import ActorResolver, load_knowledge
 from dyads.cameo import ontology
 from dyads.coding.coder import EventCoder
 from dyads.coding.lexicon import load_lexicon
+from dyads.ingest.text import strip_dateline
 from dyads.model import Article, Event
 from dyads.nlp import MAX_SENTENCE_TOKENS, Parser, load_model
 
@@ -65,7 +66,8 @@ class Pipeline:
         """Split an article; also say which sentences could hold an event (name an actor)."""
         sents: list[Sentence] = []
         candidate: list[bool] = []
-        paragraphs = [p.strip() for p in PARAGRAPH_BREAK.split(article.text) if p.strip()]
+        paragraphs = [strip_dateline(p.strip()) for p in PARAGRAPH_BREAK.split(article.text)
+                      if p.strip()]
         if article.title and article.title.strip():
             paragraphs.insert(0, article.title.strip())
         title_first = bool(article.title and article.title.strip())

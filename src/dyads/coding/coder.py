@@ -158,7 +158,7 @@ class EventCoder:
                     continue
                 pairs.append((s, t, False))
         if m.pattern.reciprocal:
-            if len(sources) >= 2 and not any(_known(t) for t in targets):
+            if len(sources) >= 2:  # "X and Y clashed": each against the other
                 pairs = [(a, b, False) for a in sources for b in sources if a is not b
                          and not _same(a, b)]
             else:

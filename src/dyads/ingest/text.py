@@ -416,3 +416,14 @@ def clean_body(raw: str) -> str:
     """Debris removal only, for text whose title is known (HTML extraction)."""
     kept = [line for line in _classify(raw) if line.kept]
     return "\n\n".join(_trim_tail(_paragraphs(kept)))
+
+
+# "SEOUL, Nov. 10, 2019 (Yonhap) --", "WASHINGTON (Reuters) -", "GAZA CITY, May 8 —"
+DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z0-9][A-Za-z0-9.\- ]{1,30})*"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:--|—|–|-)\s+")
+
+
+def strip_dateline(paragraph: str) -> str:
+    """Drop a wire dateline before the first sentence: it names a place, not an actor."""
+    return DATELINE_PREFIX.sub("", paragraph, count=1)
