@@ -121,3 +121,13 @@ def test_event_carries_evidence(code):
     assert s[ev.trigger_start:ev.trigger_end] == ev.trigger == "imposed"
     assert ev.goldstein == -8.0 and ev.quad_class == 4 and ev.plover_type
     assert ev.rule and ev.rule.split(":")[0].endswith(".yaml")
+
+
+def test_group_placed_by_location_phrase(code):
+    asserted, _ = code("Rebels in the Ivory Coast criticized the government of France.")
+    assert _has(triples(asserted), ("CIV", "11", "FRA"))
+
+
+def test_weekday_is_not_an_actor(code):
+    asserted, _ = code("Iran rejected the proposal on Monday.")
+    assert all(e.target is None or e.target.text != "Monday" for e in asserted)

@@ -24,6 +24,11 @@ RIGHT_DEPS = {"flat", "compound", "nmod", "case"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who",
             "which", "that", "this", "these", "those", "itself", "themselves"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# Proper nouns that are times, not actors ("rejected ... on Monday").
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "today", "yesterday", "tomorrow"}
+LOCATION_PREPS = {"in", "from", "of"}
 
 
 @dataclass(frozen=True)
@@ -72,10 +77,17 @@ class ActorResolver:
         """The actor named by the noun phrase headed by `head`, or None if it is not one."""
         if head.lower_ in PRONOUNS and not any(m.start <= head.i < m.end for m in mentions):
             return None  # "us" is a pronoun, "US" a country
+        if head.lower_ in TIME_WORDS:
+            return None
         tokens = np_tokens(head)
         lo, hi = tokens[0].i, tokens[-1].i
         inside = [m for m in mentions if m.start >= lo and m.end - 1 <= hi]
         mention = _best_mention(head, inside)
+        place = _location_mention(head, mentions)
+        # "rebels in Darfur", "Albanians in south Serbia": CAMEO codes groups by where they are
+        if place is not None and (mention is None or (mention.entry.kind == "demonym"
+                                                     and mention.start <= head.i < mention.end)):
+            mention = place
         sector, sector_src = self._sector(head)
         text_span = _trim(head.doc, lo, hi)
         start, end = text_span.start_char, text_span.end_char
@@ -126,6 +138,17 @@ def np_tokens(head: Token) -> list[Token]:
     # keep the phrase contiguous around the head
     out = [t for t in ordered if abs(t.i - head.i) <= len(ordered)]
     return out
+
+
+def _location_mention(head: Token, mentions: list[Mention]) -> Mention | None:
+    """A country or capital named in a place phrase of the head ("rebels in the Ivory Coast")."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+            lo, hi = child.i, child.right_edge.i
+            for m in mentions:
+                if lo < m.start and m.end - 1 <= hi and m.entry.country == m.entry.code:
+                    return m
+    return None
 
 
 def _best_mention(head: Token, inside: list[Mention]) -> Mention | None:
