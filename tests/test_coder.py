@@ -10,7 +10,7 @@ ANY = "*"
 # (sentence, expected (source country, CAMEO root, target country)); ANY accepts any target.
 ROOT_CASES = [
     ("Israel's foreign ministry declined to comment on the report.", ("ISR", "01", ANY)),
-    ("Afghanistan appealed to the United Nations for humanitarian aid.", ("AFG", "02", "UNO")),
+    ("Afghanistan appealed to the United Nations for humanitarian aid.", ("AFG", "02", "IGO")),
     ("Turkey pledged to provide economic aid to Syria.", ("TUR", "03", "SYR")),
     ("The Chinese foreign minister visited Pakistan on Monday.", ("CHN", "04", "PAK")),
     ("Germany praised France for its handling of the crisis.", ("DEU", "05", "FRA")),
