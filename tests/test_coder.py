@@ -131,3 +131,10 @@ def test_group_placed_by_location_phrase(code):
 def test_weekday_is_not_an_actor(code):
     asserted, _ = code("Iran rejected the proposal on Monday.")
     assert all(e.target is None or e.target.text != "Monday" for e in asserted)
+
+
+def test_phrasal_verbs_and_stacked_prepositions(code):
+    # particle labelled prep by the parser, and "out of" stacked prepositions
+    asserted, _ = code("Iran walked out of the talks with France.")
+    assert ("IRN", "16", "FRA") in triples(asserted)
+    assert {e.cameo for e in asserted} == {"164"}

@@ -44,15 +44,20 @@ class EventCoder:
 
     # --- pattern matching ---------------------------------------------------------------
     def match_verb(self, v: Token) -> Match | None:
-        for p in self.lexicon.by_verb.get(v.lemma_.lower(), ()):
+        lemma = v.lemma_.lower()
+        for particle, p in self.lexicon.by_phrasal.get(lemma, ()):
+            if _has_particle(v, particle):
+                m = self._fit(v, p)
+                if m is not None:
+                    return m
+        for p in self.lexicon.by_verb.get(lemma, ()):
             m = self._fit(v, p)
             if m is not None:
                 return m
         return None
 
     def _fit(self, v: Token, p: Pattern) -> Match | None:
-        if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle
-                                  for c in v.children):
+        if p.particle and not _has_particle(v, p.particle):
             return None
         obj = None
         if p.objects or p.preps:
@@ -258,6 +263,12 @@ class EventCoder:
         src_keys = {_actor_key(s) for s in sources}
         targets = [t for t in targets if _actor_key(t) not in src_keys]
         return sources, targets
+
+
+def _has_particle(v: Token, word: str) -> bool:
+    """The parser labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
+    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == word and c.i > v.i
+               for c in v.children)
 
 
 def _actor_key(a: Actor | None) -> str | None:

@@ -117,8 +117,9 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
                     out.extend((c.lower_, n) for n in expand_conj(p))
                 elif p.dep_ == "prep":  # "out of", "away from"
                     out.extend(prep_objects(c, preps=None))
-        elif c.dep_ == "prt":
-            out.extend(prep_objects(c, preps))
+        elif c.dep_ == "prt" or (c.dep_ == "prep" and any(p.dep_ == "prep"
+                                                          for p in c.children)):
+            out.extend(prep_objects(c, preps))  # "walked out of the talks"
     return out
 
 

@@ -51,9 +51,15 @@ class Lexicon:
         self.by_verb: dict[str, list[Pattern]] = defaultdict(list)
         self.by_noun: dict[str, list[Pattern]] = defaultdict(list)
         self.fallback_ids = {p.id for p in self.patterns if p.fallback}
+        # phrasal verbs written with a space ("walk out"): verb lemma -> (particle, pattern)
+        self.by_phrasal: dict[str, list[tuple[str, Pattern]]] = defaultdict(list)
         for p in self.patterns:
             for v in p.verbs:
-                self.by_verb[v].append(p)
+                head, _, rest = v.partition(" ")
+                if rest and " " not in rest:
+                    self.by_phrasal[head].append((rest, p))
+                else:
+                    self.by_verb[v].append(p)
             for n in p.nouns:
                 self.by_noun[n].append(p)
         # most specific first, later files (user additions) before earlier ones at equal rank
@@ -61,6 +67,8 @@ class Lexicon:
         for table in (self.by_verb, self.by_noun):
             for plist in table.values():
                 plist.sort(key=lambda p: (-p.specificity, -order[p.id]))
+        for pairs in self.by_phrasal.values():
+            pairs.sort(key=lambda rp: (-rp[1].specificity, -order[rp[1].id]))
 
     def __len__(self) -> int:
         return len(self.patterns)
