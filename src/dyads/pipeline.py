@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -40,14 +40,6 @@ class CodedArticle:
     @property
     def asserted(self) -> list[Event]:
         return [e for e in self.events if e.asserted]
-
-
-@dataclass
-class PipelineStats:
-    sentences: int = 0
-    parsed: int = 0
-    events: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 class Pipeline:
@@ -101,10 +93,3 @@ class Pipeline:
         """Code a piece of text; all events, flagged ones included (see Event.asserted)."""
         return self.code_article(Article(doc_id=doc_id, text=text, title=title,
                                          date=date)).events
-
-    def code_sentence_text(self, text: str, *, date: date | None = None,
-                           trace: list[str] | None = None) -> list[Event]:
-        """Code one sentence as given, without splitting (used by eval and explain)."""
-        doc = next(self.parser.parse([text]))
-        return self.coder.code_sentence(doc, doc_id="sentence", sentence_index=0, date=date,
-                                        trace=trace)

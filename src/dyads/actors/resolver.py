@@ -134,10 +134,7 @@ def np_tokens(head: Token) -> list[Token]:
     for child in head.rights:
         if child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
             toks.update(child.subtree)
-    ordered = sorted(toks, key=lambda t: t.i)
-    # keep the phrase contiguous around the head
-    out = [t for t in ordered if abs(t.i - head.i) <= len(ordered)]
-    return out
+    return sorted(toks, key=lambda t: t.i)
 
 
 def _location_mention(head: Token, mentions: list[Mention]) -> Mention | None:
