@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from dyads.actors import ActorResolver, load_knowledge
+from dyads.actors.resolver import Discourse
 from dyads.cameo import ontology
 from dyads.coding.coder import EventCoder
 from dyads.coding.lexicon import load_lexicon
@@ -82,10 +83,11 @@ class Pipeline:
             sents, candidate = self.sentences(article)
             todo = [s for s, c in zip(sents, candidate, strict=True) if c]
             events: list[Event] = []
+            discourse = Discourse()
             for sent, doc in zip(todo, self.parser.parse(s.text for s in todo), strict=True):
                 events.extend(self.coder.code_sentence(
                     doc, doc_id=article.doc_id, sentence_index=sent.index, date=article.date,
-                    headline=sent.headline))
+                    headline=sent.headline, discourse=None if sent.headline else discourse))
             yield CodedArticle(article, sents, events, parsed=len(todo))
 
     def code_text(self, text: str, *, date: date | None = None, doc_id: str = "text",

@@ -9,7 +9,7 @@ An actor we cannot place keeps its text and gets no code: we never guess.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -31,11 +31,37 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 LOCATION_PREPS = {"in", "from", "of"}
 
 
+# Pronouns that stand for an actor named elsewhere (the speaker, the previous subject).
+ANAPHORS = {"he", "she", "it", "they", "we", "i"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Clause links through which a pronoun subject takes the governing clause's subject
+# ("Japan said [it had halted aid]", "..., saying [they had lost trust]").
+CLAUSE_DEPS = {"ccomp", "advcl", "conj", "xcomp", "parataxis", "relcl"}
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int  # token index in the doc
     end: int
     entry: Entry
+
+
+@dataclass
+class Discourse:
+    """What one article has said so far: the actor a later "he" or "it" may stand for.
+
+    Created per article by the pipeline and updated sentence by sentence (never shared).
+    """
+
+    last_subject: Actor | None = None
+
+
+@dataclass
+class Scope:
+    """What the resolver knows while coding one sentence."""
+
+    mentions: list[Mention]
+    discourse: Discourse | None = None
 
 
 class ActorResolver:
@@ -73,10 +99,12 @@ class ActorResolver:
         return bool(self._forms(doc)) or bool(self._agents(doc))
 
     # --- resolving a slot ---------------------------------------------------------------
-    def resolve(self, head: Token, mentions: list[Mention]) -> Actor | None:
+    def resolve(self, head: Token, scope: Scope) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it is not one."""
+        mentions = scope.mentions
         if head.lower_ in PRONOUNS and not any(m.start <= head.i < m.end for m in mentions):
-            return None  # "us" is a pronoun, "US" a country
+            # "us" is a pronoun, "US" a country; subject pronouns take their antecedent
+            return self.antecedent(head, scope) if head.lower_ in ANAPHORS else None
         if head.lower_ in TIME_WORDS:
             return None
         tokens = np_tokens(head)
@@ -104,6 +132,34 @@ class ActorResolver:
         code = entry.code + (sector or "") if entry.code == entry.country else entry.code
         how = f"{entry.kind} '{entry.form}'" + (f" + agent '{sector_src}'" if sector_src else "")
         return Actor(code, entry.country, sector, text_span.text, start, end, entry.source, how)
+
+    def antecedent(self, pronoun: Token, scope: Scope, depth: int = 0) -> Actor | None:
+        """The actor a subject pronoun stands for, or None.
+
+        Inside the sentence: the subject of the clause that governs the pronoun's clause
+        ("Japan said it had halted aid", "the rebels dismissed the appeal, saying they...").
+        Failing that, the subject of the article's previous sentence.
+        """
+        if pronoun.dep_ not in SUBJECT_DEPS or depth > 2:
+            return None
+        clause = pronoun.head
+        while clause.dep_ in CLAUSE_DEPS and clause.head.i != clause.i:
+            clause = clause.head
+            for c in clause.children:
+                if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i:
+                    if c.lower_ in ANAPHORS:
+                        found = self.antecedent(c, scope, depth + 1)
+                    else:
+                        found = self.resolve(c, scope)
+                    if found is not None and (found.country or found.sector):
+                        return replace(found, how=f"'{pronoun.text}' = {found.how}")
+                    break
+        last = scope.discourse.last_subject if scope.discourse else None
+        if last is not None:
+            return replace(last, how=f"'{pronoun.text}' = previous subject ({last.how})",
+                           start=pronoun.idx, end=pronoun.idx + len(pronoun.text),
+                           text=pronoun.text)
+        return None
 
     def mention_actor(self, doc: Doc, m: Mention) -> Actor:
         """The actor a bare mention names ("South Korean" in "a South Korean offer")."""

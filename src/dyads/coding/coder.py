@@ -13,8 +13,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from dyads.actors.resolver import ActorResolver, Mention
-from dyads.cameo import Ontology
+from dyads.actors.resolver import ActorResolver, Discourse, Mention, Scope
+from dyads.cameo import MOOD_OF_ROOT, Ontology
 from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.model import Actor, Event
@@ -22,6 +22,10 @@ from dyads.model import Actor, Event
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
+# Acts that can be announced, asked for, demanded or refused (see data/cameo/counterparts.tsv):
+# cooperative roots give intents, conflictual ones threats.
+COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
+CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
 
 
 @dataclass
@@ -34,6 +38,12 @@ class Match:
     xcomp: Token | None = None  # the complement verb the pattern consumed, if any
     nominal: bool = False
     notes: list[str] = field(default_factory=list)
+    code: str | None = None  # set when the mood of a governing verb recodes the act
+    speaker: Token | None = None  # "X said Y must <act>": X demands the act of Y
+
+    @property
+    def event_code(self) -> str:
+        return self.code or self.pattern.code
 
 
 class EventCoder:
@@ -85,6 +95,49 @@ class EventCoder:
                 return None
         return Match(v, p, obj=obj, xcomp=xcomp)
 
+    def mood_code(self, act: str, mood: str) -> str | None:
+        """The code of an act said in a mood: "pledged to free" 0353, "vowed to strike" 138."""
+        root = act[:2]
+        if mood in ("intent", "threat"):
+            if root == "03" and mood == "intent":
+                return act
+            if root in COOPERATIVE_ACTS and mood == "intent":
+                return self.cameo.counterpart(act, "intent")
+            if root in CONFLICT_ACTS:
+                return self.cameo.counterpart(act, "threat")
+            return None
+        return self.cameo.counterpart(act, mood) if root in COOPERATIVE_ACTS else None
+
+    def _compose(self, m: Match) -> None:
+        """A governor of appeal/intent/demand/refusal/threat with an act as its complement.
+
+        "pledged to free the hostages" is 0353 and "threatened to halt the talks" 134: the
+        governor's root gives the mood, the complement's own lexicon entry the act. Entries
+        that name their complement or object themselves keep their code.
+        """
+        p = m.pattern
+        mood = MOOD_OF_ROOT.get(p.code[:2])
+        if mood is not None and not (p.objects or p.preps or p.object_mods) \
+                and p.xcomps <= {ANY}:
+            for c in m.trigger.children:
+                if c.dep_ == "xcomp" and c.pos_ in g.VERBAL:
+                    act = self.match_verb(c)
+                    code = act and self.mood_code(act.event_code, mood)
+                    if act is not None and code:
+                        m.xcomp, m.code = c, code
+                        m.notes.append(f"{mood} of {act.pattern.id} ({act.event_code})")
+                        if act.obj is not None:
+                            m.obj = m.obj or act.obj
+                    return
+            return
+        # "X said Y must withdraw": the speaker demands the act of Y
+        if g.obligation(m.trigger):
+            speaker = g.reported(g.clause_verb(m.trigger))
+            code = speaker is not None and self.mood_code(m.event_code, "demand")
+            if code:
+                m.code, m.speaker = code, speaker
+                m.notes.append(f"demand by the speaker of '{speaker.text}'")
+
     def match_noun(self, n: Token) -> Match | None:
         for p in self.lexicon.by_noun.get(n.lemma_.lower(), ()):
             if p.object_mods and not g.noun_modifiers(n) & p.object_mods:
@@ -95,14 +148,17 @@ class EventCoder:
     # --- a sentence ---------------------------------------------------------------------
     def code_sentence(self, doc: Doc, *, doc_id: str, sentence_index: int,
                       date: date | None = None, headline: bool = False,
-                      trace: list[str] | None = None) -> list[Event]:
-        mentions = self.resolver.mentions(doc)
+                      trace: list[str] | None = None,
+                      discourse: Discourse | None = None) -> list[Event]:
+        """Events of one parsed sentence; `discourse` carries an article's earlier actors."""
+        scope = Scope(self.resolver.mentions(doc), discourse)
         matches: list[Match] = []
         consumed: set[int] = set()
         for tok in doc:
             if tok.pos_ in g.VERBAL and tok.i not in consumed:
                 m = self.match_verb(tok)
                 if m:
+                    self._compose(m)
                     matches.append(m)
                     if m.xcomp is not None:  # "agreed to [provide aid]" is one event
                         consumed.add(m.xcomp.i)
@@ -117,7 +173,7 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         for m in matches:
-            for ev in self._events(m, mentions, doc_id, sentence_index, date, headline):
+            for ev in self._events(m, scope, doc_id, sentence_index, date, headline):
                 key = (_actor_key(ev.source), ev.cameo, _actor_key(ev.target))
                 if key not in seen:
                     seen.add(key)
@@ -131,27 +187,52 @@ class EventCoder:
             for e in events:
                 e.hypothetical = True
                 e.flags.append("question")
+        if discourse is not None:  # the next sentence's "he" or "it"
+            subject = next((a for a in self._resolve_all(g.subjects(doc[:].root), scope)
+                            if _known(a)), None)
+            if subject is not None:
+                discourse.last_subject = subject
         return events
 
-    def _events(self, m: Match, mentions: list[Mention], doc_id: str, index: int,
+    def _events(self, m: Match, scope: Scope, doc_id: str, index: int,
                 day: date | None, headline: bool) -> list[Event]:
         if m.nominal:
-            sources, targets = self._nominal_actors(m, mentions)
+            sources, targets = self._nominal_actors(m, scope)
             anchor = m.trigger.head if m.trigger.dep_ in ("dobj", "nsubj", "attr", "pobj") \
                 else m.trigger
-        else:
-            sources = self._resolve_all(g.subjects(m.trigger), mentions)
-            targets = self._targets(m, mentions, sources)
+        elif m.speaker is not None:  # "X said Y must <act>": X demands it of Y
+            sources = self._resolve_all(g.subjects(m.speaker), scope)
+            targets = [a for a in self._resolve_all(g.subjects(m.trigger), scope)
+                       if _actor_key(a) not in {_actor_key(s) for s in sources}]
             anchor = m.trigger
-        neg = g.negated(anchor) if anchor.pos_ in g.VERBAL else g.has_neg(anchor)
+        else:
+            sources = self._resolve_all(g.subjects(m.trigger), scope)
+            targets = self._targets(m, scope, sources)
+            anchor = m.trigger
+        verbal = anchor.pos_ in g.VERBAL
+        neg = g.negated(anchor) if verbal else g.has_neg(anchor)
         if m.nominal and g.has_neg(m.trigger):
             neg = True
-        hypo = g.modal(anchor) if anchor.pos_ in g.VERBAL else None
-        flags = []
+        flags = list(m.notes)
+        code_str, reciprocal = m.event_code, m.pattern.reciprocal
+        intent = g.intent_marker(anchor) if verbal and m.speaker is None else None
+        hypo = None if m.speaker is not None else (g.modal(anchor) if verbal else None)
+        if intent:
+            # an announced act is an intent or a threat; an announced refusal a rejection
+            mood = "refusal" if neg else "intent"
+            alt = self.mood_code(code_str, mood) if code_str[:2] != "03" or neg else None
+            if alt:
+                flags.append(f"{'threat' if alt[:2] == '13' else mood} ({intent})")
+                code_str, hypo = alt, None
+                if neg:
+                    neg, reciprocal = False, False
+            elif intent != "reported 'would'" and not intent.startswith("intent"):
+                hypo = None
+                flags.append("future")
+            if alt is None and code_str[:2] == "03":
+                hypo = None
         if hypo:
             flags.append(hypo)
-        if anchor.pos_ in g.VERBAL and g.future(anchor):
-            flags.append("future")
         if m.nominal:
             flags.append("nominal")
         pairs: list[tuple[Actor | None, Actor | None, bool]] = []
@@ -162,13 +243,13 @@ class EventCoder:
                 if s is not None and t is not None and _same(s, t):
                     continue
                 pairs.append((s, t, False))
-        if m.pattern.reciprocal:
+        if reciprocal:
             if len(sources) >= 2:  # "X and Y clashed": each against the other
                 pairs = [(a, b, False) for a in sources for b in sources if a is not b
                          and not _same(a, b)]
             else:
                 pairs += [(t, s, True) for s, t, _ in list(pairs) if s and t]
-        code = self.cameo[m.pattern.code]
+        code = self.cameo[code_str]
         out = []
         for s, t, reversed_ in pairs:
             if not (_known(s) or _known(t)):
@@ -185,25 +266,25 @@ class EventCoder:
         return out
 
     # --- actors -------------------------------------------------------------------------
-    def _resolve_all(self, heads: list[Token], mentions: list[Mention]) -> list[Actor]:
+    def _resolve_all(self, heads: list[Token], scope: Scope) -> list[Actor]:
         out = []
         for h in heads:
-            a = self.resolver.resolve(h, mentions)
+            a = self.resolver.resolve(h, scope)
             if a is not None:
                 out.append(a)
         return out
 
-    def _modifier_actors(self, n: Token, mentions: list[Mention]) -> list[Actor]:
+    def _modifier_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """Actors named inside a noun's left side: "a South Korean offer", "Japan's curbs"."""
         for c in n.children:
             if c.dep_ == "poss":
-                found = self._resolve_all(g.expand_conj(c), mentions)
+                found = self._resolve_all(g.expand_conj(c), scope)
                 if found:
                     return found
-        left = [m for m in mentions if m.end <= n.i and m.start >= n.left_edge.i]
+        left = [m for m in scope.mentions if m.end <= n.i and m.start >= n.left_edge.i]
         return [self.resolver.mention_actor(n.doc, m) for m in left[-1:]]
 
-    def _targets(self, m: Match, mentions: list[Mention], sources: list[Actor]) -> list[Actor]:
+    def _targets(self, m: Match, scope: Scope, sources: list[Actor]) -> list[Actor]:
         v = m.trigger
         groups: list[list[Token]] = []
         if g.is_passive(v):
@@ -226,40 +307,40 @@ class EventCoder:
                            for s in g.subjects(c)])
         src_keys = {_actor_key(s) for s in sources}
         for heads in groups:
-            found = [a for a in self._resolve_all(heads, mentions)
+            found = [a for a in self._resolve_all(heads, scope)
                      if _actor_key(a) not in src_keys]
             if any(_known(a) for a in found):
                 return found
         if m.obj is not None:
-            found = [a for a in self._modifier_actors(m.obj, mentions)
+            found = [a for a in self._modifier_actors(m.obj, scope)
                      if _actor_key(a) not in src_keys]
             if found:
                 return found
         # the first actor named after the predicate in its own phrase ("opened an embassy in
         # Tehran", "aid for Romania"), as dictionary coders take the verb phrase's first actor
         lo, hi = v.i, v.right_edge.i
-        for mention in mentions:
+        for mention in scope.mentions:
             if lo < mention.start and mention.end - 1 <= hi:
                 actor = self.resolver.mention_actor(v.doc, mention)
                 if _actor_key(actor) not in src_keys and not _in_other_clause(v, mention):
                     return [actor]
         for heads in groups:  # unknown names are better than nothing
-            found = [a for a in self._resolve_all(heads, mentions)
+            found = [a for a in self._resolve_all(heads, scope)
                      if _actor_key(a) not in src_keys]
             if found:
                 return found
         return []
 
-    def _nominal_actors(self, m: Match, mentions: list[Mention]
+    def _nominal_actors(self, m: Match, scope: Scope
                         ) -> tuple[list[Actor], list[Actor]]:
         n = m.trigger
-        sources = self._modifier_actors(n, mentions)
+        sources = self._modifier_actors(n, scope)
         if not sources:
-            sources = self._resolve_all([x for _, x in g.prep_objects(n, ("by",))], mentions)
+            sources = self._resolve_all([x for _, x in g.prep_objects(n, ("by",))], scope)
         if not sources and n.dep_ in ("dobj", "attr") and n.head.pos_ in g.VERBAL:
-            sources = self._resolve_all(g.subjects(n.head), mentions)
+            sources = self._resolve_all(g.subjects(n.head), scope)
         preps = m.pattern.preps or frozenset(g.TARGET_PREPS + ("between", "of"))
-        targets = self._resolve_all([x for _, x in g.prep_objects(n, preps)], mentions)
+        targets = self._resolve_all([x for _, x in g.prep_objects(n, preps)], scope)
         src_keys = {_actor_key(s) for s in sources}
         targets = [t for t in targets if _actor_key(t) not in src_keys]
         return sources, targets

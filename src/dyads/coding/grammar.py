@@ -26,6 +26,21 @@ REALIS_GOVERNORS = {
 # Governors that deny their complement: "failed to attend", "has yet to respond".
 NEGATING_GOVERNORS = {"fail", "neglect", "deny"}
 MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is spaCy's token for the "wo" of "won't"
+# Adjectives whose to-infinitive is an announced act ("is ready to send troops").
+INTENT_ADJECTIVES = {"ready", "willing", "prepared", "determined", "committed", "eager", "keen",
+                     "poised", "resolved", "set"}
+# Modals by which a speaker says what somebody else has to do ("X must withdraw").
+OBLIGATION_MODALS = {"must", "should", "ought"}
+# Verbs that report speech or thought: their complement clause is what was said.
+REPORTING_VERBS = {
+    "say", "tell", "announce", "state", "declare", "add", "report", "insist", "claim", "warn",
+    "confirm", "stress", "note", "indicate", "reiterate", "affirm", "assert", "explain",
+    "reply", "write", "quote", "predict", "signal", "argue", "believe", "think", "expect",
+    "maintain", "tweet", "vow", "pledge", "promise", "assure", "inform", "make", "threaten",
+    "decide", "suggest", "hint", "disclose", "reveal", "acknowledge", "admit", "emphasize",
+    "emphasise", "underline", "urge", "demand", "caution", "agree",
+}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Prepositions that introduce the target of an act ("sanctions on", "talks with"); not
 # places or topics ("in Geneva", "over Taiwan").
@@ -80,6 +95,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if v.dep_ == "conj" and head.pos_ in VERBAL:
         return subjects(head, depth + 1)
     if v.dep_ in ("advcl", "pcomp") and v.tag_ in ("VBG", "VBN"):
+        return subjects(head, depth + 1)
+    if v.dep_ == "acomp" and head.pos_ in VERBAL:  # "Norway is [willing] to send"
         return subjects(head, depth + 1)
     if v.dep_ == "relcl" and head.pos_ in {"NOUN", "PROPN"}:
         return [head]
@@ -172,7 +189,60 @@ def modal(v: Token) -> str | None:
 
 
 def future(v: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in v.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children)
+
+
+def reported(v: Token) -> Token | None:
+    """The reporting verb whose complement clause holds `v` ("said [it would meet]")."""
+    cur = v
+    while cur.dep_ == "conj" and cur.head.pos_ in VERBAL:
+        cur = cur.head
+    if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_ in REPORTING_VERBS:
+        return cur.head
+    # "..., the official said": the reporting verb is the clause's own dependent
+    for c in cur.children:
+        if c.dep_ in ("ccomp", "parataxis") and c.lemma_ in REPORTING_VERBS and c.i > cur.i \
+                and any(s.dep_ in SUBJECT_DEPS for s in c.children) \
+                and not any(o.dep_ in ("ccomp", "dobj") for o in c.children):
+            return c
+    return None
+
+
+def intent_marker(v: Token) -> str | None:
+    """Why `v` is an announced or intended act rather than a done one, if it is one.
+
+    "will release", "is going to meet", "is ready to send", and "said it would meet" (the
+    future of reported speech). A plain "would" outside reported speech stays hypothetical.
+    """
+    aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    if aux & FUTURE_AUX:
+        return "future"
+    if v.dep_ == "xcomp":
+        head = v.head
+        if head.lemma_ == "go" and head.tag_ == "VBG":
+            return "future 'going to'"
+        if head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
+            return f"intent '{head.lemma_}'"
+    if "would" in aux and "have" not in aux and reported(v) is not None:
+        return "reported 'would'"
+    if v.dep_ == "conj" and v.head.pos_ in VERBAL:  # "will lay down arms and disband"
+        return intent_marker(v.head)
+    return None
+
+
+def clause_verb(v: Token) -> Token:
+    """The finite verb of `v`'s clause when `v` hangs from an adjective ("is ready to act")."""
+    if v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.dep_ == "acomp":
+        return v.head.head
+    return v
+
+
+def obligation(v: Token) -> str | None:
+    """The modal of "Y must/should <act>" ("must be ready to <act>"), if `v` carries one."""
+    for c in clause_verb(v).children:
+        if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS:
+            return c.lower_
+    return None
 
 
 def noun_keys(n: Token) -> set[str]:
