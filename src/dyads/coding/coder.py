@@ -40,6 +40,7 @@ class Match:
     notes: list[str] = field(default_factory=list)
     code: str | None = None  # set when the mood of a governing verb recodes the act
     speaker: Token | None = None  # "X said Y must <act>": X demands the act of Y
+    object_words: int = 0  # length of the lexicon's object phrase that matched
 
     @property
     def event_code(self) -> str:
@@ -60,16 +61,21 @@ class EventCoder:
                 m = self._fit(v, p)
                 if m is not None:
                     return m
+        best: Match | None = None
         for p in self.lexicon.by_verb.get(lemma, ()):
+            if best is not None and p.specificity < best.pattern.specificity:
+                break
             m = self._fit(v, p)
-            if m is not None:
-                return m
-        return None
+            # at equal specificity the longer object phrase wins: "hunger strike" over "strike"
+            if m is not None and (best is None or m.object_words > best.object_words):
+                best = m
+        return best
 
     def _fit(self, v: Token, p: Pattern) -> Match | None:
         if p.particle and not _has_particle(v, p.particle):
             return None
         obj = None
+        object_words = 0
         if p.objects or p.preps:
             if p.preps:
                 cands = [n for _, n in g.prep_objects(v, p.preps)]
@@ -81,6 +87,7 @@ class EventCoder:
                 obj = next((n for n in cands if g.noun_keys(n) & p.objects), None)
                 if obj is None:
                     return None
+                object_words = max(len(k.split()) for k in g.noun_keys(obj) & p.objects)
                 if p.object_mods and not g.noun_modifiers(obj) & p.object_mods:
                     return None
             elif p.preps and not cands:
@@ -93,7 +100,7 @@ class EventCoder:
                     break
             if xcomp is None:
                 return None
-        return Match(v, p, obj=obj, xcomp=xcomp)
+        return Match(v, p, obj=obj, xcomp=xcomp, object_words=object_words)
 
     def mood_code(self, act: str, mood: str) -> str | None:
         """The code of an act said in a mood: "pledged to free" 0353, "vowed to strike" 138."""
@@ -250,9 +257,12 @@ class EventCoder:
             else:
                 pairs += [(t, s, True) for s, t, _ in list(pairs) if s and t]
         code = self.cameo[code_str]
+        # Who acted must be said, except in an agentless passive ("were arrested"), where the
+        # text names only the target; a predicate with no doer is not an event to code.
+        agentless = not m.nominal and g.is_passive(m.trigger) and not g.passive_agents(m.trigger)
         out = []
         for s, t, reversed_ in pairs:
-            if not (_known(s) or _known(t)):
+            if not (_known(s) or _known(t)) or (s is None and not agentless):
                 continue
             out.append(Event(
                 doc_id=doc_id, sentence_index=index, sentence=m.trigger.doc.text, date=day,
