@@ -120,6 +120,13 @@ class ActorResolver:
         text_span = _trim(head.doc, lo, hi)
         start, end = text_span.start_char, text_span.end_char
         if mention is None:
+            # "Salaheddine Sidhoum, Algeria's leading rights activist": the apposition says who
+            for c in head.children:
+                if c.dep_ == "appos" and c.lower_ not in PRONOUNS:
+                    found = self.resolve(c, scope)
+                    if found is not None and found.country:
+                        return replace(found, text=text_span.text, start=start, end=end,
+                                       how=f"apposition '{found.text}': {found.how}")
             if sector:
                 return Actor(None, None, sector, text_span.text, start, end, None,
                              f"agent '{sector_src}' without a country")

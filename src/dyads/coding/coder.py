@@ -24,6 +24,9 @@ from dyads.model import Actor, Event
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # Acts that can be announced, asked for, demanded or refused (see data/cameo/counterparts.tsv):
 # cooperative roots give intents, conflictual ones threats.
+# Prepositions inside an object that name the party acted upon or asking ("removal of X",
+# "calls by X", "appeal from X").
+OBJECT_ACTOR_PREPS = ("of", "by", "from")
 COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
 
@@ -310,7 +313,7 @@ class EventCoder:
         if m.xcomp is not None:
             groups.append(g.direct_objects(m.xcomp)
                           + [n for _, n in g.prep_objects(m.xcomp, g.TARGET_PREPS)])
-        if m.pattern.code[:2] in CLAUSE_TARGET_ROOTS:
+        if m.event_code[:2] in CLAUSE_TARGET_ROOTS:
             # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
             # subject
             groups.append([s for c in v.children if c.dep_ == "ccomp"
@@ -326,6 +329,16 @@ class EventCoder:
                      if _actor_key(a) not in src_keys]
             if found:
                 return found
+        # somebody named inside what is done or asked: "demanded the removal of President X",
+        # "rejected calls by Annan", "dismissed an appeal from Gbagbo"; else what the act is
+        # for: "began a hunger strike to protest Sweden's decision", "in protest against X"
+        objs = [m.obj] if m.obj is not None else g.direct_objects(v)
+        for nouns in ([n for o in objs for _, n in g.prep_objects(o, OBJECT_ACTOR_PREPS)],
+                      g.purpose_objects(v)):
+            found = [a for n in nouns for a in self._noun_actors(n, scope)
+                     if _actor_key(a) not in src_keys]
+            if any(_known(a) for a in found):
+                return found
         # the first actor named after the predicate in its own phrase ("opened an embassy in
         # Tehran", "aid for Romania"), as dictionary coders take the verb phrase's first actor
         lo, hi = v.i, v.right_edge.i
@@ -340,6 +353,11 @@ class EventCoder:
             if found:
                 return found
         return []
+
+    def _noun_actors(self, n: Token, scope: Scope) -> list[Actor]:
+        """The actor a noun names, else one named in its left side ("Sweden's decision")."""
+        found = self._resolve_all([n], scope)
+        return found if any(_known(a) for a in found) else self._modifier_actors(n, scope)
 
     def _nominal_actors(self, m: Match, scope: Scope
                         ) -> tuple[list[Actor], list[Actor]]:

@@ -140,6 +140,29 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
     return out
 
 
+# Verbs of purpose clauses that name whom an act is aimed at ("struck to protest X").
+PURPOSE_VERBS = {"protest", "demand", "press", "push", "seek", "pressure", "force", "urge",
+                 "oppose", "denounce", "condemn", "challenge", "defy", "punish", "support",
+                 "back", "show", "express", "mark", "call"}
+# Nouns of "in protest against X", "in response to X", "in retaliation for X".
+PURPOSE_NOUNS = {"protest", "defiance", "response", "retaliation", "reprisal", "solidarity",
+                 "support", "opposition", "revenge"}
+
+
+def purpose_objects(v: Token) -> list[Token]:
+    """Nouns a purpose clause or phrase of `v` aims at: "began a strike [to protest X]"."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_ in PURPOSE_VERBS \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out += direct_objects(c) + [n for _, n in prep_objects(c, TARGET_PREPS + ("from",))]
+        elif c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_ in PURPOSE_NOUNS:
+                    out += [n for _, n in prep_objects(p, TARGET_PREPS + ("of", "for"))]
+    return out
+
+
 def governors(v: Token) -> list[Token]:
     """Verbs above `v` along complement/coordination chains, nearest first."""
     out = []
