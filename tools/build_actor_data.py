@@ -38,7 +38,7 @@ DEFAULT_COUNTRYINFO = Path("/work/shared/reference/CountryInfo.120116.txt")
 
 VERSION = "1"
 KINDS = ["name", "short", "historical", "adjective", "demonym", "capital",
-         "seat", "seat_mil", "seat_leg"]
+         "seat", "seat_mil", "seat_leg", "place"]
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 SRC_CI = "CountryInfo.120116"
 SRC_PYC = f"pycountry {version('pycountry')}"
@@ -207,6 +207,8 @@ HEADER = f"""\
 #            seat       seat of the executive used as metonym (White House, Kremlin)
 #            seat_mil   seat of the military command (Pentagon)
 #            seat_leg   legislature (Knesset, Bundestag)
+#            place      region or city that locates actors and targets but does not stand
+#                       for the government (Darfur, Gaza, Crimea, Aleppo, Basra)
 #   source   provenance: {SRC_PYC} (ISO 3166-1); {SRC_CI} (P. Schrodt, CC BY-SA 3.0,
 #            re-cased, misspellings and foreign-language synonyms removed);
 #            dyads = curated by the dyads authors (tools/country_extras.tsv)

@@ -127,11 +127,12 @@ class EventCoder:
         """
         p = m.pattern
         mood = MOOD_OF_ROOT.get(p.code[:2])
-        if mood is not None and not (p.objects or p.preps or p.object_mods) \
-                and p.xcomps <= {ANY}:
+        if mood is not None and not (p.objects or p.preps or p.object_mods):
             for c in m.trigger.children:
                 if c.dep_ == "xcomp" and c.pos_ in g.VERBAL:
                     act = self.match_verb(c)
+                    if act is not None and p.xcomps - {ANY} and act.obj is None:
+                        return  # the entry names this complement; the act is no more specific
                     code = act and self.mood_code(act.event_code, mood)
                     if act is not None and code:
                         m.xcomp, m.code = c, code
@@ -319,10 +320,10 @@ class EventCoder:
             groups.append([s for c in v.children if c.dep_ == "ccomp"
                            for s in g.subjects(c)])
         src_keys = {_actor_key(s) for s in sources}
-        for heads in groups:
-            found = [a for a in self._resolve_all(heads, scope)
-                     if _actor_key(a) not in src_keys]
-            if any(_known(a) for a in found):
+        resolved = [[a for a in self._resolve_all(heads, scope) if _actor_key(a) not in src_keys]
+                    for heads in groups]
+        for found in resolved:  # a slot that names a country or group
+            if any(a.country for a in found):
                 return found
         if m.obj is not None:
             found = [a for a in self._modifier_actors(m.obj, scope)
@@ -347,9 +348,10 @@ class EventCoder:
                 actor = self.resolver.mention_actor(v.doc, mention)
                 if _actor_key(actor) not in src_keys and not _in_other_clause(v, mention):
                     return [actor]
-        for heads in groups:  # unknown names are better than nothing
-            found = [a for a in self._resolve_all(heads, scope)
-                     if _actor_key(a) not in src_keys]
+        for found in resolved:  # a sector without a country ("police", "the rebels")
+            if any(_known(a) for a in found):
+                return found
+        for found in resolved:  # unknown names are better than nothing
             if found:
                 return found
         return []
