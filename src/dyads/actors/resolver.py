@@ -140,6 +140,39 @@ class ActorResolver:
         how = f"{entry.kind} '{entry.form}'" + (f" + agent '{sector_src}'" if sector_src else "")
         return Actor(code, entry.country, sector, text_span.text, start, end, entry.source, how)
 
+    def resolve_many(self, head: Token, scope: Scope) -> list[Actor]:
+        """Like `resolve`, but one actor per country coordinated inside the noun phrase:
+        "Sierra Leonean and Liberian refugees", "the Turkish and Greek sides"."""
+        actor = self.resolve(head, scope)
+        if actor is None:
+            return []
+        if actor.country is None:
+            return [actor]
+        doc = head.doc
+        tokens = np_tokens(head)
+        lo, hi = tokens[0].i, tokens[-1].i
+        inside = [m for m in scope.mentions if lo <= m.start and m.end - 1 <= hi
+                  and m.entry.country == m.entry.code]
+        if len(inside) < 2:
+            return [actor]
+        at = {i: m for m in inside for i in range(m.start, m.end)}
+        linked = {id(m): m for m in inside for i in range(m.start, m.end)
+                  if doc[i].dep_ == "conj" and doc[i].head.i in at
+                  and at[doc[i].head.i] is not m}
+        for m in list(linked.values()):
+            first = at[next(doc[i].head.i for i in range(m.start, m.end)
+                            if doc[i].dep_ == "conj")]
+            linked[id(first)] = first
+        out = [actor]
+        for m in sorted(linked.values(), key=lambda m: m.start):
+            if m.entry.country == actor.country:
+                continue
+            other = self.mention_actor(doc, m)
+            sector = actor.sector if actor.sector else other.sector
+            out.append(replace(other, sector=sector, code=m.entry.code + (sector or ""),
+                               how=f"coordinated with '{actor.text}': {other.how}"))
+        return out
+
     def antecedent(self, pronoun: Token, scope: Scope, depth: int = 0) -> Actor | None:
         """The actor a subject pronoun stands for, or None.
 

@@ -259,7 +259,9 @@ class EventCoder:
                 pairs = [(a, b, False) for a in sources for b in sources if a is not b
                          and not _same(a, b)]
             else:
-                pairs += [(t, s, True) for s, t, _ in list(pairs) if s and t]
+                # only a party that can act: a country, group or named person, not "hospitals"
+                pairs += [(t, s, True) for s, t, _ in list(pairs)
+                          if s and t and (t.country or t.how == "unknown name")]
         code = self.cameo[code_str]
         # Who acted must be said, except in an agentless passive ("were arrested"), where the
         # text names only the target; a predicate with no doer is not an event to code.
@@ -283,9 +285,7 @@ class EventCoder:
     def _resolve_all(self, heads: list[Token], scope: Scope) -> list[Actor]:
         out = []
         for h in heads:
-            a = self.resolver.resolve(h, scope)
-            if a is not None:
-                out.append(a)
+            out.extend(self.resolver.resolve_many(h, scope))
         return out
 
     def _modifier_actors(self, n: Token, scope: Scope) -> list[Actor]:
