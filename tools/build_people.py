@@ -94,7 +94,8 @@ PX_TITLE_WORDS = {"PRESIDENT", "PRESIDENT-ELECT", "MINISTER", "PRIME", "MR", "MR
                   "SHEIKH", "SHEIK", "EMIR", "AMIR", "SULTAN", "CROWN", "GOVERNMENT", "REGIME",
                   "DR", "DR.", "SIR", "AYATOLLAH", "FORMER", "VICE", "PM", "CHAIRMAN", "US",
                   "U.S.", "AMERICAN", "RUSSIAN", "CHINESE", "BRITISH", "FRENCH", "COMRADE",
-                  "MARSHAL", "COLONEL", "COL.", "AMBASSADOR", "THE", "OF", "DEPUTY"}
+                  "MARSHAL", "COLONEL", "COL.", "AMBASSADOR", "THE", "OF", "DEPUTY", "GOV.",
+                  "GOV", "SEN.", "REP.", "GEN.", "LT.", "CAPT.", "MAJ."}
 
 
 def recase_word(w: str, first: bool) -> str:
@@ -377,7 +378,8 @@ def read_extras(path: Path) -> list[Row]:
         rows.append(Row(r["name"], r["country"], r["office"], r["start"], r["end"],
                         r.get("source") or SRC_DY,
                         aliases=[a for a in r["aliases"].split("|") if a],
-                        surname=r["surname"] if r["surname"] else None,
+                        surname=None if not r["surname"] else
+                        ("" if r["surname"] == "-" else r["surname"]),
                         sector=r.get("sector") or "GOV", where=f"{path.name}:{lineno}",
                         curated=True))
     return rows
