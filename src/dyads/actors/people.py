@@ -97,9 +97,10 @@ def default_surname(name: str, country: str) -> str:
     while len(tokens) > 1 and _REGNAL.match(tokens[-1]):
         tokens = tokens[:-1]
     last = re.sub(r"^(al|el|Al|El)-", "", tokens[-1])
-    if len(tokens) > 2 and tokens[-2].lower() in _PARTICLES:
-        return f"{tokens[-2]} {last}"
-    return last
+    i = len(tokens) - 1
+    while i > 1 and tokens[i - 1].lower() in _PARTICLES:  # de Klerk, von der Leyen
+        i -= 1
+    return " ".join([*tokens[i:-1], last])
 
 
 # ---------------------------------------------------------------- reading -----------------
