@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from dyads.actors.people import PeopleIndex, load_people
+
 # Kinds of country forms that stand for the government when used as an actor.
 GOVERNMENT_KINDS = {"capital": "GOV", "seat": "GOV", "seat_mil": "MIL", "seat_leg": "LEG"}
 
@@ -30,6 +32,7 @@ class Entry:
 class KnowledgeBase:
     entries: dict[str, Entry] = field(default_factory=dict)  # by exact form
     agents: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower form -> (sector, src)
+    people: PeopleIndex = field(default_factory=lambda: PeopleIndex([]))  # dated offices
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.form] = entry
@@ -78,11 +81,24 @@ def load_file(kb: KnowledgeBase, path: Path, text: str | None = None) -> None:
                          GOVERNMENT_KINDS.get(kind)))
 
 
+def is_people_file(path: Path) -> bool:
+    """People files (people.tsv columns) have an `office` column."""
+    rows = [ln for ln in path.read_text("utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    return bool(rows) and "office" in rows[0].split("\t")
+
+
 def load_knowledge(extra: list[str | Path] | None = None) -> KnowledgeBase:
+    """The bundled actor files, then the user's (countries, groups, agents or people)."""
     kb = KnowledgeBase()
     for name in ("countries.tsv", "groups.tsv", "agents.tsv"):
         path, text = _data_file(name)
         load_file(kb, path, text)
+    people_files = []
     for p in extra or []:
-        load_file(kb, Path(p))
+        if is_people_file(Path(p)):
+            people_files.append(p)
+        else:
+            load_file(kb, Path(p))
+    kb.people = load_people(people_files)
     return kb

@@ -224,6 +224,13 @@ class PeopleIndex:
         (p,) = people
         return [o for o in self._by_person[p] if on is None or o.covers(on)]
 
+    def candidates(self, name: str) -> list[Office]:
+        """Every office of every person a name may mean, ambiguous surnames included
+        ("Bush": both presidents); for callers that only need what the candidates share."""
+        key = normalize(name)
+        people = self._full.get(key) or self._surname.get(key, set())
+        return [o for p in sorted(people) for o in self._by_person[p]]
+
     def name_forms(self) -> list[str]:
         """Every spelling to match in text (names, aliases, surnames), as written in the
         data plus an accent-free variant; sorted longest first."""

@@ -9,13 +9,15 @@ An actor we cannot place keeps its text and gets no code: we never guess.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.knowledge import Entry, KnowledgeBase
+from dyads.actors.people import Office, normalize
 from dyads.model import Actor
 
 # Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
@@ -54,6 +56,9 @@ class Discourse:
     """
 
     last_subject: Actor | None = None
+    # names introduced with a title ("US Secretary of State Mike Pompeo"), by normalised
+    # full name and surname, so a later "Pompeo" resolves
+    people: dict[str, Actor] = field(default_factory=dict)
 
 
 @dataclass
@@ -62,6 +67,14 @@ class Scope:
 
     mentions: list[Mention]
     discourse: Discourse | None = None
+    people: list[tuple[int, int]] = field(default_factory=list)  # spans of known names
+    date: date | None = None  # the article's date: which office holder a name means
+
+
+# Offices in the order a name is read when a person held several at once.
+OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1, "party_leader": 2,
+               "foreign_minister": 3, "defense_minister": 4, "interior_minister": 5}
+FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "onetime", "one-time"}
 
 
 class ActorResolver:
@@ -75,6 +88,13 @@ class ActorResolver:
         self._agents = PhraseMatcher(nlp.vocab, attr="LOWER")
         agent_forms = set(kb.agents) | {_plural(a) for a in kb.agents}
         self._agents.add("AGENT", [nlp.make_doc(a) for a in agent_forms])
+        self._people = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
+
+    def scope(self, doc: Doc, discourse: Discourse | None = None,
+              on: date | None = None) -> Scope:
+        """Everything the resolver needs for one parsed sentence."""
+        return Scope(self.mentions(doc), discourse, _longest(self._people(doc)), on)
 
     # --- finding mentions -------------------------------------------------------------
     def mentions(self, doc: Doc | Span) -> list[Mention]:
@@ -96,7 +116,7 @@ class ActorResolver:
 
     def has_actor(self, doc: Doc | Span) -> bool:
         """Could this text hold an event? Any country, group or sector agent mentioned."""
-        return bool(self._forms(doc)) or bool(self._agents(doc))
+        return bool(self._forms(doc)) or bool(self._agents(doc)) or bool(self._people(doc))
 
     # --- resolving a slot ---------------------------------------------------------------
     def resolve(self, head: Token, scope: Scope) -> Actor | None:
@@ -120,6 +140,9 @@ class ActorResolver:
         text_span = _trim(head.doc, lo, hi)
         start, end = text_span.start_char, text_span.end_char
         if mention is None:
+            person = self._person(head, lo, hi, scope)
+            if person is not None:
+                return replace(person, text=text_span.text, start=start, end=end)
             # "Salaheddine Sidhoum, Algeria's leading rights activist": the apposition says who
             for c in head.children:
                 if c.dep_ == "appos" and c.lower_ not in PRONOUNS:
@@ -138,7 +161,67 @@ class ActorResolver:
             sector = entry.sector
         code = entry.code + (sector or "") if entry.code == entry.country else entry.code
         how = f"{entry.kind} '{entry.form}'" + (f" + agent '{sector_src}'" if sector_src else "")
-        return Actor(code, entry.country, sector, text_span.text, start, end, entry.source, how)
+        actor = Actor(code, entry.country, sector, text_span.text, start, end, entry.source, how)
+        self._bind(head, mention, actor, scope)
+        return actor
+
+    # --- people -------------------------------------------------------------------------
+    def _person(self, head: Token, lo: int, hi: int, scope: Scope) -> Actor | None:
+        """A person named in the phrase: bound earlier in the article, or in the knowledge
+        base with an office covering the article's date. Outside any office the title in
+        the text decides (the caller's sector fallback); with no date, the country all of
+        the name's offices share."""
+        doc = head.doc
+        name = _name_tokens(head)
+        bound = scope.discourse.people if scope.discourse else {}
+        for key in (normalize(name), normalize(head.text)) if name else ():
+            if key in bound:
+                b = bound[key]
+                return replace(b, how=f"'{head.text}' introduced earlier as {b.text!r}")
+        spans = [(s, e) for s, e in scope.people if lo <= s and e - 1 <= hi]
+        spans.sort(key=lambda se: not (se[0] <= head.i < se[1]))
+        former = any(t.lower_ in FORMER for t in doc[lo: hi + 1])
+        for s, e in spans:
+            text = doc[s:e].text
+            if scope.date is not None:
+                offices = self.kb.people.lookup(text, scope.date)
+                if not offices:
+                    continue
+                o = min(offices, key=lambda o: OFFICE_RANK.get(o.office, 9))
+                how = (f"person '{text}': {o.office} {o.start}–{o.end or ''} "
+                       f"({o.where})")
+                return self._office_actor(o, "ELI" if former else o.sector, how)
+            cands = self.kb.people.candidates(text)
+            countries = {o.country for o in cands}
+            if len(countries) == 1:
+                o = cands[0]
+                sector = "ELI" if former else (self._title_sector(doc, lo, hi) or o.sector)
+                return self._office_actor(o, sector, f"person '{text}' (undated: every office "
+                                                     f"of the name is in {o.country})")
+        return None
+
+    @staticmethod
+    def _office_actor(o: Office, sector: str, how: str) -> Actor:
+        code = o.code if o.country == "IGO" else o.country + sector
+        return Actor(code, o.country, None if o.country == "IGO" else sector, o.name, 0, 0,
+                     o.source, how)
+
+    def _title_sector(self, doc: Doc, lo: int, hi: int) -> str | None:
+        for t in doc[lo: hi + 1]:
+            sector, _ = self._sector(t)
+            if sector:
+                return sector
+        return None
+
+    def _bind(self, head: Token, mention: Mention, actor: Actor, scope: Scope) -> None:
+        """Remember a name introduced with its country ("US Secretary of State Mike
+        Pompeo") so the article's later "Pompeo" resolves to the same actor."""
+        if scope.discourse is None or head.pos_ != "PROPN" or mention.start <= head.i < mention.end:
+            return
+        name = _name_tokens(head)
+        if name and " " in name:
+            scope.discourse.people[normalize(name)] = actor
+            scope.discourse.people[normalize(head.text)] = actor
 
     def resolve_many(self, head: Token, scope: Scope) -> list[Actor]:
         """Like `resolve`, but one actor per country coordinated inside the noun phrase:
@@ -219,6 +302,41 @@ class ActorResolver:
                 if hit:
                     return hit[0], cand.strip()
         return None, None
+
+
+def _longest(matches) -> list[tuple[int, int]]:
+    """Longest non-overlapping (start, end) spans of PhraseMatcher matches."""
+    spans = sorted(((s, e) for _, s, e in matches), key=lambda se: (se[0] - se[1], se[0]))
+    taken: set[int] = set()
+    out = []
+    for s, e in spans:
+        if not taken.intersection(range(s, e)):
+            taken.update(range(s, e))
+            out.append((s, e))
+    return sorted(out)
+
+
+def _name_tokens(head: Token) -> str | None:
+    """The proper name ending at `head`: "Mike Pompeo" in "Secretary of State Mike Pompeo"."""
+    if head.pos_ != "PROPN":
+        return None
+    toks = [head]
+    cur = head.i - 1
+    doc = head.doc
+    while cur >= 0 and doc[cur].pos_ == "PROPN" and doc[cur].head.i == head.i \
+            and doc[cur].dep_ in ("compound", "flat") and doc[cur].lower_ not in _TITLE_WORDS:
+        toks.insert(0, doc[cur])
+        cur -= 1
+    return " ".join(t.text for t in toks)
+
+
+# Capitalised title words that precede a name but are not part of it.
+_TITLE_WORDS = {"president", "minister", "secretary", "general", "premier", "chancellor",
+                "king", "queen", "prince", "sheikh", "emir", "ambassador", "senator",
+                "governor", "mayor", "chairman", "leader", "envoy", "spokesman", "spokeswoman",
+                "state", "foreign", "defense", "defence", "prime", "vice", "deputy", "mr",
+                "mrs", "ms", "dr", "gen", "gen.", "col", "col.", "lt", "sgt", "adm", "rep",
+                "sen", "pope", "ayatollah", "crown", "marshal", "commander", "chief", "judge"}
 
 
 def np_tokens(head: Token) -> list[Token]:

@@ -162,7 +162,7 @@ class EventCoder:
                       trace: list[str] | None = None,
                       discourse: Discourse | None = None) -> list[Event]:
         """Events of one parsed sentence; `discourse` carries an article's earlier actors."""
-        scope = Scope(self.resolver.mentions(doc), discourse)
+        scope = self.resolver.scope(doc, discourse, date)
         matches: list[Match] = []
         consumed: set[int] = set()
         for tok in doc:
