@@ -15,6 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.colors import Normalize  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 QUADS = (  # column, label, colour; cooperation drawn above zero, conflict below
     ("verbal_coop", "verbal cooperation (quad 1)", "#9ecae1"),
@@ -33,7 +34,7 @@ def plot_dyad(series: pd.DataFrame, a: str, b: str, path: str | Path, *, by: str
     Bars are labelled with the period's event count; the title gives the total.
     """
     out = Path(path)
-    fig, ax = plt.subplots(figsize=(11, 5.5), dpi=110)
+    fig, ax = plt.subplots(figsize=(11, 6.5), dpi=110)
     labels = [pd.Timestamp(p).strftime(_DATE_FORMAT.get(by, "%Y-%m-%d"))
               for p in series["period"]]
     if by == "quarter":
@@ -62,10 +63,12 @@ def plot_dyad(series: pd.DataFrame, a: str, b: str, path: str | Path, *, by: str
     ax.set_xticklabels(labels[::step], rotation=45, ha="right", fontsize=8)
     lim = max([1.0, *up, *(-d for d in down)]) * 1.2
     ax.set_ylim(-lim, lim)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
 
     ax2 = ax.twinx()
     ax2.plot(x, series["goldstein_mean"].astype(float), color="black", marker="o",
-             markersize=3, linewidth=1.5, label="mean Goldstein score")
+             markersize=5, linewidth=1.5,
+             label="mean Goldstein score (gaps: no events)")
     ax2.set_ylim(-10.5, 10.5)
     ax2.set_ylabel("mean Goldstein score (−10 conflict … +10 cooperation)")
 
@@ -75,7 +78,8 @@ def plot_dyad(series: pd.DataFrame, a: str, b: str, path: str | Path, *, by: str
     ax.set_title(f"{a} {arrow} {b}: {total} events by {by}, {span}")
     handles, names = ax.get_legend_handles_labels()
     h2, n2 = ax2.get_legend_handles_labels()
-    ax.legend(handles + h2, names + n2, loc="upper left", fontsize=8, framealpha=0.9)
+    ax.legend(handles + h2, names + n2, loc="upper center", bbox_to_anchor=(0.5, -0.2),
+              ncol=3, fontsize=8, frameon=False)
     fig.tight_layout()
     fig.savefig(out)
     plt.close(fig)
