@@ -63,22 +63,14 @@ def int_id(expr: str) -> str:
 def copy_tsv(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], path: Path,
              *, header: bool) -> int:
     """Write the query as unquoted tab-separated text; return the number of rows."""
-    con.execute(
-        f"COPY ({sql}) TO '{_path_literal(path)}' "
-        f"(FORMAT csv, DELIMITER '\\t', HEADER {str(header).lower()}, QUOTE '')",
-        params,
-    )
-    return _count(con, sql, params)
+    return copy_to(con, sql, params, path,
+                   f"FORMAT csv, DELIMITER '\\t', HEADER {str(header).lower()}, QUOTE ''")
 
 
 def copy_to(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], path: Path,
             options: str) -> int:
-    con.execute(f"COPY ({sql}) TO '{_path_literal(path)}' ({options})", params)
-    return _count(con, sql, params)
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
-    row = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+    """COPY the query to `path`; return the number of rows written (COPY reports it)."""
+    row = con.execute(f"COPY ({sql}) TO '{_path_literal(path)}' ({options})", params).fetchone()
     return int(row[0]) if row else 0
 
 
