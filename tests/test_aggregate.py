@@ -102,6 +102,7 @@ def test_events_frame(data):
     (lambda d: d.dyad("USA", "PRK", since="2020-01-01", until="2019-01-01"), "is after"),
     (lambda d: d.top_dyads(rank="tone"), "unknown ranking"),
     (lambda d: d.events(sector="GOVERNMENT", actor="USA"), "unknown sector format"),
+    (lambda d: d.events(sector="GOV"), "a sector filter needs an actor"),
 ])
 def test_bad_input_is_one_clear_error(data, call, message):
     with pytest.raises(AnalysisError, match=message) as info:

@@ -162,6 +162,9 @@ class EventFilter:
         if cameo is not None and not re.fullmatch(r"\d{2,4}", cameo.strip()):
             raise AnalysisError(f"bad CAMEO code {cameo!r}: use 2 to 4 digits (16, 163)")
 
+        if sector and not (actor or source or target):
+            raise AnalysisError("a sector filter needs an actor (--actor, --source or --target)")
+
         def spec(v: str | None) -> ActorSpec | None:
             return ActorSpec.parse(v, sector) if v else None
 
