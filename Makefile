@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint bench
+.PHONY: install demo test lint bench bench-analysis
 
 install: $(VENV)/.installed
 
@@ -25,3 +25,6 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/throughput.py
+
+bench-analysis: install
+	$(BIN)/python bench/analysis.py

@@ -5,6 +5,7 @@ The Python API mirrors the command line:
     >>> import dyads
     >>> events = dyads.code_text("Japan imposed export curbs on South Korea.")
     >>> run = dyads.code_files(["articles/"], db="events.duckdb")
+    >>> data = dyads.open("events.duckdb")          # analysis: DataFrames and exports
 
 `code_text` and `code_files` share one `Pipeline` (the spaCy model and the lexicon are loaded
 once, on first use). Create a `Pipeline` yourself for other lexicon or actor files.
@@ -21,7 +22,7 @@ from dyads.model import Actor, Article, Event, InputError
 
 __version__ = "0.1.0"
 __all__ = ["Actor", "Article", "Event", "InputError", "Pipeline", "code_files", "code_text",
-           "default_pipeline"]
+           "default_pipeline", "open"]
 
 
 def __getattr__(name: str):
@@ -60,3 +61,14 @@ def code_files(paths: Iterable[str | Path], *, db: str | Path | None = "dyads.du
         return code_inputs(default_pipeline(), paths, date=date)
     with EventStore(db) as store:
         return code_inputs(default_pipeline(), paths, store=store, date=date)
+
+
+def open(db: str | Path, *, read_only: bool = True):  # noqa: A001 - mirrors the CLI's verb
+    """Open an event store for analysis: `.events()`, `.dyad()`, `.top_dyads()`, `.export()`.
+
+    Returns a `dyads.analysis.EventData` (a context manager) whose methods return pandas
+    DataFrames (polars with `frame="polars"`).
+    """
+    from dyads.analysis import open_store
+
+    return open_store(db, read_only=read_only)

@@ -191,5 +191,214 @@ class _Progress:
             click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
 
 
+# -- analysis and exchange (dyads.analysis, dyads.aggregate, dyads.exchange, dyads.plot) ----
+
+FRAME_FORMATS = ["table", "csv", "jsonl", "parquet"]
+
+
+def _analysis_errors():
+    """The exceptions of the analysis layer that become one-line CLI errors."""
+    from dyads.aggregate import AnalysisError
+    from dyads.exchange.gdelt import GdeltFileError
+    from dyads.store import StoreError
+
+    return (AnalysisError, GdeltFileError, StoreError)
+
+
+def _open_data(db: str):
+    from dyads.analysis import open_store
+
+    return open_store(db)
+
+
+def _write_frame(frame, fmt: str, out: str | None) -> None:
+    """Print or save a DataFrame: aligned table, CSV, JSON Lines or Parquet (needs --out)."""
+    if fmt == "parquet":
+        if not out:
+            raise click.ClickException("--format parquet needs --out PATH")
+        frame.to_parquet(out, index=False)
+        click.echo(f"wrote {len(frame)} rows -> {out}", err=True)
+        return
+    flat = frame.copy()
+    for col in flat.columns:
+        if str(flat[col].dtype).startswith("datetime64"):
+            flat[col] = flat[col].dt.strftime("%Y-%m-%d")
+    if fmt == "csv":
+        text = flat.to_csv(index=False, lineterminator="\n")
+    elif fmt == "jsonl":
+        text = flat.to_json(orient="records", lines=True, force_ascii=False)
+        text = text if text.endswith("\n") or not text else text + "\n"
+    else:
+        text = "(no rows)\n" if flat.empty else flat.to_string(
+            index=False, na_rep="—", float_format=lambda v: f"{v:.2f}") + "\n"
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {len(frame)} rows -> {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _db_option(f):
+    return click.option("--db", default=DEFAULT_DB, show_default=True,
+                        type=click.Path(dir_okay=False), help="DuckDB event store.")(f)
+
+
+@main.command()
+@click.argument("actor_a")
+@click.argument("actor_b")
+@_db_option
+@click.option("--by", type=click.Choice(["day", "week", "month", "quarter", "year"]),
+              default="month", show_default=True, help="Period length.")
+@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--directed/--undirected", default=False, show_default=True,
+              help="Only ACTOR_A -> ACTOR_B, or both directions.")
+@click.option("--actor-sector", help="Only actors of this sector on both sides (GOV, MIL).")
+@click.option("--all", "show_all", is_flag=True, help="Include negated/hypothetical events.")
+@click.option("--format", "fmt", type=click.Choice(FRAME_FORMATS), default="table",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file.")
+def dyad(actor_a, actor_b, db, by, since, until, directed, actor_sector, show_all, fmt, out):
+    """Time series of one dyad: events, mentions, sources, quad classes, Goldstein, index.
+
+    Actors are country or group codes (USA, IGO) or full codes (USAGOV).
+    """
+    try:
+        with _open_data(db) as data:
+            frame = data.dyad(actor_a, actor_b, by=by, since=since, until=until,
+                              directed=directed, sector=actor_sector,
+                              include_flagged=show_all)
+    except _analysis_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    _write_frame(frame, fmt, out)
+
+
+@main.command(name="top-dyads")
+@_db_option
+@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--rank", type=click.Choice(["events", "conflict"]), default="events",
+              show_default=True, help="Most events, or most conflict (quad 3-4) events.")
+@click.option("--level", type=click.Choice(["country", "code"]), default="country",
+              show_default=True, help="Group actors by country (USA) or full code (USAGOV).")
+@click.option("--directed/--undirected", default=True, show_default=True)
+@click.option("--actor-sector", help="Only actors of this sector on both sides (GOV, MIL).")
+@click.option("--no-domestic", is_flag=True, help="Leave out dyads within one country.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="Include negated/hypothetical events.")
+@click.option("--format", "fmt", type=click.Choice(FRAME_FORMATS), default="table",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file.")
+def top_dyads_cmd(db, since, until, rank, level, directed, actor_sector, no_domestic, limit,
+                  show_all, fmt, out):
+    """Dyads ranked by number of events or by conflict."""
+    try:
+        with _open_data(db) as data:
+            frame = data.top_dyads(since=since, until=until, rank=rank, level=level,
+                                   directed=directed, sector=actor_sector, limit=limit,
+                                   include_flagged=show_all,
+                                   include_domestic=not no_domestic)
+    except _analysis_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    _write_frame(frame, fmt, out)
+
+
+@main.command()
+@click.argument("actors", nargs=-1)
+@_db_option
+@click.option("--network", is_flag=True, help="Draw the actor network instead of one dyad.")
+@click.option("--by", type=click.Choice(["day", "week", "month", "quarter", "year"]),
+              default="month", show_default=True)
+@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--directed/--undirected", default=None,
+              help="Dyad: default undirected. Network: default directed.")
+@click.option("--actor-sector", help="Only actors of this sector (GOV, MIL).")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Network: at most this many dyads (the busiest).")
+@click.option("--level", type=click.Choice(["country", "code"]), default="country",
+              show_default=True, help="Network: actors by country or by full code.")
+@click.option("--all", "show_all", is_flag=True, help="Include negated/hypothetical events.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="PNG file.")
+def plot(actors, db, network, by, since, until, directed, actor_sector, limit, level,
+         show_all, out):
+    """Plot a dyad over time (dyads plot USA PRK) or the actor network (--network)."""
+    from dyads import plot as plots
+
+    if network and actors:
+        raise click.ClickException("--network takes no actors")
+    if not network and len(actors) != 2:
+        raise click.ClickException("give two actors (dyads plot USA PRK) or --network")
+    try:
+        with _open_data(db) as data:
+            if network:
+                is_directed = True if directed is None else directed
+                frame = data.top_dyads(since=since, until=until, directed=is_directed,
+                                       sector=actor_sector, limit=limit, level=level,
+                                       include_flagged=show_all)
+                span = (f"{since or 'first date'} to {until or 'last date'}"
+                        if since or until else "all dates")
+                plots.plot_network(frame, out, title=f"Actor network, {span}",
+                                   directed=is_directed)
+            else:
+                is_directed = bool(directed)
+                a, b = (x.upper() for x in actors)
+                frame = data.dyad(a, b, by=by, since=since, until=until,
+                                  directed=is_directed, sector=actor_sector,
+                                  include_flagged=show_all)
+                plots.plot_dyad(frame, a, b, out, by=by, directed=is_directed)
+    except _analysis_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {out}", err=True)
+
+
+@main.command(name="export")
+@_db_option
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["gdelt", "gdelt-mentions", "icews", "plover", "phoenix",
+                                 "csv", "parquet"]))
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--actor", help="Either side: country (PRK) or code prefix (PRKGOV).")
+@click.option("--source", help="Source actor: country or code prefix.")
+@click.option("--target", help="Target actor: country or code prefix.")
+@click.option("--actor-sector", help="With --actor/--source/--target: only this sector.")
+@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--cameo", help="CAMEO code or prefix (16 = root 16).")
+@click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4.")
+@click.option("--all", "show_all", is_flag=True, help="Include negated/hypothetical events.")
+def export_cmd(db, fmt, out, actor, source, target, actor_sector, since, until, cameo, quad,
+               show_all):
+    """Write stored events as GDELT, ICEWS, PLOVER, Phoenix, CSV or Parquet (docs/formats.md)."""
+    try:
+        with _open_data(db) as data:
+            n = data.export(fmt, out, actor=actor, source=source, target=target,
+                            sector=actor_sector, since=since, until=until, cameo=cameo,
+                            quad=quad, include_flagged=show_all)
+    except _analysis_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {n} {fmt} records -> {out}", err=True)
+
+
+@main.command(name="import-gdelt")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+              help="DuckDB event store (created when missing).")
+def import_gdelt(files, db):
+    """Load GDELT 2.0 event files (.CSV or .zip) into the table gdelt_events, to compare."""
+    from dyads.exchange.gdelt import import_files
+    from dyads.store import EventStore
+
+    try:
+        with EventStore(db) as store:
+            done = import_files(store.con, files)
+    except _analysis_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    for name, n in done.items():
+        click.echo(f"{name}: {n} GDELT events", err=True)
+    click.echo(f"imported {sum(done.values())} GDELT events from {len(done)} files -> {db}",
+               err=True)
+
+
 if __name__ == "__main__":
     main()

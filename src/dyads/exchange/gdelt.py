@@ -1,0 +1,236 @@
+"""GDELT 2.0: the Event table (61 columns) and the Mentions table (16 columns), out and in.
+
+Column names, order and conventions follow the GDELT 2.0 Event and Mentions codebooks;
+files are tab-separated, unquoted and without a header, as GDELT publishes them. The mapping
+and what we cannot fill yet are in docs/formats.md.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from dyads.aggregate import GROUP_CLASSES, EventFilter
+from dyads.exchange import names
+from dyads.exchange.base import ORDER, clean, copy_tsv, export_relation, int_id
+
+_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+          "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+
+#: The 61 columns of a GDELT 2.0 event file, in order.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{c}" for c in _ACTOR), *(f"Actor2{c}" for c in _ACTOR),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{c}" for c in _GEO), *(f"Actor2Geo_{c}" for c in _GEO),
+    *(f"ActionGeo_{c}" for c in _GEO),
+    "DATEADDED", "SOURCEURL",
+)
+
+#: SQL types of the event columns (codes stay text: "042" keeps its leading zero).
+_GEO_TYPES = ("INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE",
+              "VARCHAR")
+EVENT_TYPES: dict[str, str] = dict(zip(EVENT_COLUMNS, (
+    "BIGINT", "INTEGER", "INTEGER", "INTEGER", "DOUBLE",
+    *(["VARCHAR"] * 20),
+    "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER",
+    "DOUBLE", "INTEGER", "INTEGER", "INTEGER", "DOUBLE",
+    *(_GEO_TYPES * 3),
+    "BIGINT", "VARCHAR",
+), strict=True))
+
+#: The 16 columns of a GDELT 2.0 mentions file, in order.
+MENTION_COLUMNS: tuple[str, ...] = (
+    "GlobalEventID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset",
+    "ActionCharOffset", "InRawText", "Confidence", "MentionDocLen", "MentionDocTone",
+    "MentionDocTranslationInfo", "Extras",
+)
+
+_GROUPS = ", ".join(f"'{g}'" for g in sorted(GROUP_CLASSES))
+
+
+def _actor_sql(side: str) -> list[str]:
+    s = f"x.{side}"
+    is_group = f"{s}_country IN ({_GROUPS})"
+    sector = f"coalesce({s}_sector, '')"
+    return [
+        f"coalesce({s}_code, {s}_sector)",
+        f"upper({clean(f'{s}_text')})",
+        f"CASE WHEN {is_group} THEN NULL ELSE {s}_country END",
+        f"CASE WHEN {is_group} AND length({s}_code) >= 6 THEN right({s}_code, 3) END",
+        "NULL::VARCHAR", "NULL::VARCHAR", "NULL::VARCHAR",
+        f"nullif(substr({sector}, 1, 3), '')",
+        f"nullif(substr({sector}, 4, 3), '')",
+        f"nullif(substr({sector}, 7, 3), '')",
+    ]
+
+
+def _geo_sql() -> list[str]:
+    """Places are not geocoded yet: every geo field is empty (never guessed).
+
+    Once events carry a place, its ISO country goes through `names.iso3_to_fips()` into
+    *Geo_CountryCode, as GDELT uses FIPS 10-4 codes there.
+    """
+    return [f"NULL::{t}" for t in _GEO_TYPES]
+
+
+def _timestamp(expr: str) -> str:
+    return f"strftime({expr}, '%Y%m%d%H%M%S')::BIGINT"
+
+
+def event_sql(flt: EventFilter) -> tuple[str, list]:
+    rel, params = export_relation(flt)
+    exprs = [
+        int_id("x.event_id"),
+        "strftime(x.date, '%Y%m%d')::INTEGER",
+        "(year(x.date) * 100 + month(x.date))::INTEGER",
+        "year(x.date)::INTEGER",
+        "round(year(x.date) + (month(x.date) * 30 + day(x.date)) / 365.0, 4)",
+        *_actor_sql("source"), *_actor_sql("target"),
+        "CASE WHEN x.is_lead THEN 1 ELSE 0 END",
+        "x.cameo", "left(x.cameo, 3)", "x.cameo_root", "x.quad_class", "x.goldstein",
+        "x.n_mentions", "x.n_sources", "x.n_articles",
+        "NULL::DOUBLE",  # AvgTone: we do not measure tone
+        *_geo_sql(), *_geo_sql(), *_geo_sql(),
+        _timestamp("x.coded_at"),
+        "x.url",
+    ]
+    cols = ",\n       ".join(f'{e} AS "{c}"' for e, c in zip(exprs, EVENT_COLUMNS, strict=True))
+    return f"{rel}SELECT {cols}\nFROM x {ORDER}", params
+
+
+def mention_sql(flt: EventFilter) -> tuple[str, list]:
+    rel, params = export_relation(flt)
+    exprs = [
+        int_id("x.event_id"),
+        _timestamp("x.coded_at"),
+        _timestamp("x.coded_at"),
+        "CASE WHEN x.url IS NOT NULL THEN 1 END",  # 1 = WEB; unknown otherwise
+        clean("x.publisher"),
+        f"coalesce(x.url, {clean('x.doc_id')})",
+        "x.sentence_index + 1",
+        "NULL::INTEGER", "NULL::INTEGER", "NULL::INTEGER",  # offsets in the document
+        "NULL::INTEGER",  # InRawText
+        "NULL::INTEGER",  # Confidence
+        "x.doc_len",
+        "NULL::DOUBLE",  # MentionDocTone
+        "NULL::VARCHAR",  # MentionDocTranslationInfo: empty = English original
+        "NULL::VARCHAR",  # Extras
+    ]
+    cols = ",\n       ".join(f'{e} AS "{c}"' for e, c in zip(exprs, MENTION_COLUMNS, strict=True))
+    return f"{rel}SELECT {cols}\nFROM x {ORDER}", params
+
+
+def write_events(con: duckdb.DuckDBPyConnection, flt: EventFilter, path: Path) -> int:
+    sql, params = event_sql(flt)
+    return copy_tsv(con, sql, params, path, header=False)
+
+
+def write_mentions(con: duckdb.DuckDBPyConnection, flt: EventFilter, path: Path) -> int:
+    sql, params = mention_sql(flt)
+    return copy_tsv(con, sql, params, path, header=False)
+
+
+# -- import -------------------------------------------------------------------------------
+
+IMPORT_TABLE = "gdelt_events"
+
+
+class GdeltFileError(ValueError):
+    """A file that is not a readable GDELT 2.0 event file (message names the file)."""
+
+
+def _create_table(con: duckdb.DuckDBPyConnection) -> None:
+    cols = ",\n    ".join(f'"{c}" {t}' for c, t in EVENT_TYPES.items())
+    con.execute(f"""
+CREATE TABLE IF NOT EXISTS {IMPORT_TABLE} (
+    {cols},
+    date DATE,              -- Day as a date
+    action_country TEXT,    -- ActionGeo_CountryCode (FIPS 10-4) as ISO alpha-3
+    file TEXT               -- file name the row was imported from
+)""")
+
+
+def _check_columns(path: Path, first_line: str) -> None:
+    n = first_line.rstrip("\r\n").count("\t") + 1
+    if n != len(EVENT_COLUMNS):
+        raise GdeltFileError(
+            f"{path}: not a GDELT 2.0 event file (expected {len(EVENT_COLUMNS)} tab-separated "
+            f"columns, found {n})"
+        )
+
+
+def _first_line(path: Path) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="strict") as fp:
+            line = fp.readline()
+    except UnicodeDecodeError:
+        raise GdeltFileError(f"{path}: not UTF-8 text") from None
+    if not line.strip():
+        raise GdeltFileError(f"{path}: empty file")
+    return line
+
+
+def import_files(con: duckdb.DuckDBPyConnection, paths: Iterable[str | Path]) -> dict[str, int]:
+    """Load GDELT 2.0 event files (.CSV or .zip as downloaded) into `gdelt_events`.
+
+    Each file is one transaction; importing a file of the same name again replaces its rows.
+    Returns {file name: rows}. Raises GdeltFileError for a missing or malformed file.
+    """
+    _create_table(con)
+    fips = pd.DataFrame(sorted(names.fips_to_iso3().items()), columns=["fips", "iso3"])
+    con.register("dyads_fips_iso3", fips)
+    done: dict[str, int] = {}
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_file():
+            raise GdeltFileError(f"{path}: no such file")
+        with tempfile.TemporaryDirectory() as tmp:
+            data = _unzip(path, Path(tmp)) if path.suffix.lower() == ".zip" else path
+            _check_columns(path, _first_line(data))
+            done[path.name] = _load(con, data, path.name)
+    return done
+
+
+def _unzip(path: Path, into: Path) -> Path:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = [m for m in zf.namelist() if not m.endswith("/")]
+            if len(members) != 1:
+                raise GdeltFileError(f"{path}: expected one file in the zip, found "
+                                     f"{len(members)}")
+            return Path(zf.extract(members[0], into))
+    except zipfile.BadZipFile:
+        raise GdeltFileError(f"{path}: not a zip file") from None
+
+
+def _load(con: duckdb.DuckDBPyConnection, data: Path, name: str) -> int:
+    columns = "{" + ", ".join(f"'{c}': '{t}'" for c, t in EVENT_TYPES.items()) + "}"
+    src = str(data).replace("'", "''")
+    select = ", ".join(f'r."{c}"' for c in EVENT_COLUMNS)
+    con.begin()
+    try:
+        con.execute(f"DELETE FROM {IMPORT_TABLE} WHERE file = ?", [name])
+        con.execute(f"""
+INSERT INTO {IMPORT_TABLE}
+SELECT {select}, strptime(r."Day"::VARCHAR, '%Y%m%d')::DATE, f.iso3, ?
+FROM read_csv('{src}', delim = '\\t', header = false, quote = '', escape = '',
+              auto_detect = false, columns = {columns}) r
+LEFT JOIN dyads_fips_iso3 f ON f.fips = r."ActionGeo_CountryCode"
+""", [name])
+        row = con.execute(f"SELECT count(*) FROM {IMPORT_TABLE} WHERE file = ?",
+                          [name]).fetchone()
+        con.commit()
+    except duckdb.Error as exc:
+        con.rollback()
+        first = str(exc).strip().splitlines()[0]
+        raise GdeltFileError(f"{name}: cannot read as a GDELT 2.0 event file: {first}") from None
+    return int(row[0]) if row else 0

@@ -1,0 +1,52 @@
+"""ICEWS event files: 20 tab-separated columns with a header row, as in the Dataverse release.
+
+Names are spelled out the ICEWS way from our codes ("Government (United States)"); places are
+empty until geocoding exists. Mapping details are in docs/formats.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from dyads.aggregate import EventFilter
+from dyads.exchange.base import (
+    ORDER,
+    actor_join,
+    clean,
+    copy_tsv,
+    export_relation,
+    register_actor_names,
+)
+
+COLUMNS: tuple[str, ...] = (
+    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
+    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
+    "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
+    "Longitude",
+)
+
+
+def icews_sql(flt: EventFilter) -> tuple[str, list]:
+    rel, params = export_relation(flt)
+    exprs = [
+        "x.event_id",
+        "strftime(x.date, '%Y-%m-%d')",
+        f"coalesce(sn.name, {clean('x.source_text')})", "sn.sectors", "sn.country_name",
+        "x.cameo_name", "x.cameo", "x.goldstein",
+        f"coalesce(tn.name, {clean('x.target_text')})", "tn.sectors", "tn.country_name",
+        "x.doc_id", "x.sentence_index + 1", clean("x.publisher"),
+        "NULL::VARCHAR", "NULL::VARCHAR", "NULL::VARCHAR", "NULL::VARCHAR",
+        "NULL::DOUBLE", "NULL::DOUBLE",
+    ]
+    cols = ",\n       ".join(f'{e} AS "{c}"' for e, c in zip(exprs, COLUMNS, strict=True))
+    sql = (f"{rel}SELECT {cols}\nFROM x\n{actor_join('source', 'sn')}\n"
+           f"{actor_join('target', 'tn')}\n{ORDER}")
+    return sql, params
+
+
+def write(con: duckdb.DuckDBPyConnection, flt: EventFilter, path: Path) -> int:
+    register_actor_names(con)
+    sql, params = icews_sql(flt)
+    return copy_tsv(con, sql, params, path, header=True)
