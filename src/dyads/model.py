@@ -58,6 +58,28 @@ class Actor:
 
 
 @dataclass
+class Place:
+    """A GeoNames feature: where an event happened, or an actor's country.
+
+    `feature` is the GeoNames feature code: PCLI (country), ADM1 (US state), PPLC (capital),
+    PPL (city or town). `country` is ISO 3166 alpha-3, as for actors. Countries and states
+    have no coordinates in the offline gazetteer, so their lat/lon are None.
+    """
+
+    geonameid: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    feature: str
+    text: str | None = None  # the name as written in the sentence
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
 class Event:
     """One coded event with its evidence."""
 

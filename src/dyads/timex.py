@@ -395,7 +395,7 @@ def phrase_text(tok: Token) -> str:
     return " ".join(t.text for t in toks)
 
 
-def _predicates(trigger: Token) -> list[Token]:
+def predicates(trigger: Token) -> list[Token]:
     """The trigger, then the verb a nominal trigger belongs to, then the verbs it is
     coordinated with or the complement of ("agreed on Monday to ...")."""
     chain = [trigger]
@@ -417,7 +417,7 @@ def _predicates(trigger: Token) -> list[Token]:
 
 def event_time(trigger: Token, ref: date | None, *, future: bool = False) -> TimeValue | None:
     """The time phrase the parse attaches to the event whose predicate is `trigger`."""
-    for pred in _predicates(trigger):
+    for pred in predicates(trigger):
         verb = pred if pred.pos_ in ("VERB", "AUX") else None
         tense: Tense = "future" if future else (tense_of(verb) if verb is not None else "past")
         for c in pred.children:
