@@ -103,6 +103,15 @@ class Event:
     headline: bool = False
     rule: str | None = None  # id of the lexicon entry that produced it ("file:line")
     flags: list[str] = field(default_factory=list)  # other notes: "reciprocal", "reported"...
+    # when and where (dyads/situate.py): the event's own date, from the time phrase the parse
+    # attaches to it, else the publication date (granularity "publication"); None if neither
+    event_date: date | None = None
+    event_date_end: date | None = None
+    date_granularity: str | None = None  # day, week, month, year, range, publication
+    date_text: str | None = None  # the time phrase as written
+    place: Place | None = None  # where the text says it happened
+    source_geo: Place | None = None  # the source actor's country (as GDELT's Actor1Geo)
+    target_geo: Place | None = None
 
     @property
     def asserted(self) -> bool:
@@ -111,5 +120,7 @@ class Event:
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        d["date"] = self.date.isoformat() if self.date else None
+        for key in ("date", "event_date", "event_date_end"):
+            value = getattr(self, key)
+            d[key] = value.isoformat() if value else None
         return d

@@ -15,9 +15,9 @@ from typing import Any
 
 import duckdb
 
-from dyads.model import Actor, Article, Event
+from dyads.model import Actor, Article, Event, Place
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: (sentence_index, text, is_headline) as produced by the nlp stage.
 SentenceRow = tuple[int, str, bool]
@@ -88,6 +88,26 @@ CREATE TABLE IF NOT EXISTS events (
 );
 """
 
+# Version 2: when and where (dyads/situate.py). The event's own dates and time phrase, its
+# GeoNames place, and each actor's GeoNames country.
+_PLACE_FIELDS = ("geonameid", "name", "country", "admin1", "lat", "lon", "feature", "text")
+_PLACE_TYPES = ("BIGINT", "TEXT", "TEXT", "TEXT", "DOUBLE", "DOUBLE", "TEXT", "TEXT")
+_GEO_FIELDS = ("geonameid", "name", "country", "feature")  # actor countries: no point, no text
+_V2_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_date", "DATE"), ("event_date_end", "DATE"), ("date_granularity", "TEXT"),
+    ("date_text", "TEXT"),
+    *((f"place_{f}", t) for f, t in zip(_PLACE_FIELDS, _PLACE_TYPES, strict=True)),
+    *((f"{side}_geo_{f}", t) for side in ("source", "target")
+      for f, t in zip(_PLACE_FIELDS, _PLACE_TYPES, strict=True) if f in _GEO_FIELDS),
+)
+
+
+def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
+    """Add the when/where columns; old events keep their rows with these as NULL."""
+    for name, typ in _V2_COLUMNS:
+        con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {typ}")
+
+
 # Columns written for each event, in insert order (also the order rows are read back in).
 _EVENT_COLUMNS: tuple[str, ...] = (
     "event_id", "doc_id", "sentence_index", "event_seq", "sentence", "date",
@@ -96,6 +116,7 @@ _EVENT_COLUMNS: tuple[str, ...] = (
     "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class", "plover_type",
     "trigger", "trigger_start", "trigger_end", "negated", "hypothetical", "headline",
     "rule", "flags",
+    *(name for name, _ in _V2_COLUMNS),
 )
 _ARTICLE_COLUMNS = (
     "doc_id", "title", "date", "url", "source", "path", "text", "n_sentences", "coded_at",
@@ -104,7 +125,7 @@ _ARTICLE_COLUMNS = (
 _SENTENCE_COLUMNS = ("doc_id", "sentence_index", "text", "is_headline")
 
 # Migrations: MIGRATIONS[v] upgrades a schema of version v to v + 1, inside a transaction.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _migrate_1_to_2}
 
 
 def _dyads_version() -> str | None:
@@ -123,6 +144,22 @@ def _actor_values(actor: Actor | None) -> list[Any]:
     if actor is None:
         return [None] * len(_ACTOR_FIELDS)
     return [getattr(actor, f) for f in _ACTOR_FIELDS]
+
+
+def _place_values(place: Place | None, fields: Sequence[str] = _PLACE_FIELDS) -> list[Any]:
+    if place is None:
+        return [None] * len(fields)
+    return [getattr(place, f) for f in fields]
+
+
+def _place_from(d: dict[str, Any], prefix: str,
+                fields: Sequence[str] = _PLACE_FIELDS) -> Place | None:
+    row = {f: d[f"{prefix}_{f}"] for f in fields}
+    if row["name"] is None:
+        return None
+    full = dict.fromkeys(_PLACE_FIELDS)
+    full.update(row)
+    return Place(**full)
 
 
 def _actor_from(values: Sequence[Any]) -> Actor | None:
@@ -218,10 +255,10 @@ class EventStore:
                 f"{self.path}: {what}; open it once read-write to create or migrate it"
             )
         with self._transaction():
-            if version is None:
+            if version is None:  # a new file: version 1, then every migration
                 self.con.execute(_SCHEMA_V1)
-            else:
-                self._migrate(version)
+                version = 1
+            self._migrate(version)
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                 [str(SCHEMA_VERSION)],
@@ -303,6 +340,10 @@ class EventStore:
                 ev.plover_type, ev.trigger, ev.trigger_start, ev.trigger_end,
                 bool(ev.negated), bool(ev.hypothetical), bool(ev.headline), ev.rule,
                 list(ev.flags),
+                ev.event_date, ev.event_date_end, ev.date_granularity, ev.date_text,
+                *_place_values(ev.place),
+                *_place_values(ev.source_geo, _GEO_FIELDS),
+                *_place_values(ev.target_geo, _GEO_FIELDS),
             ])
         return rows
 
@@ -445,6 +486,13 @@ class EventStore:
             headline=bool(d["headline"]),
             rule=d["rule"],
             flags=list(d["flags"] or []),
+            event_date=d["event_date"],
+            event_date_end=d["event_date_end"],
+            date_granularity=d["date_granularity"],
+            date_text=d["date_text"],
+            place=_place_from(d, "place"),
+            source_geo=_place_from(d, "source_geo", _GEO_FIELDS),
+            target_geo=_place_from(d, "target_geo", _GEO_FIELDS),
         )
 
     def counts(self) -> dict[str, int]:
