@@ -63,11 +63,14 @@ def test_version_1_file_is_upgraded_without_losing_rows(tmp_path):
                 "'JPN', 'Japan', '141', '14', ['x'])")
     con.close()
     with EventStore(path) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 2
+        assert s.schema_version() == SCHEMA_VERSION == 3
         assert s.counts()["events"] == 1 and s.article_ids() == {"old"}
         ev = s.events()[0]
         assert (ev.source.code, ev.cameo, ev.flags) == ("JPN", "141", ["x"])
         assert ev.event_date is None and ev.place is None and ev.source_geo is None
+        assert s.unique_events() == []  # old rows are merged on request
+        s.rebuild_dedup()
+        assert [u["num_mentions"] for u in s.unique_events()] == [1]
 
 
 def test_jsonl_and_csv_carry_the_new_fields(code):

@@ -407,7 +407,9 @@ def predicates(trigger: Token) -> list[Token]:
             tok = tok.head
         chain.append(tok)
     for _ in range(3):
-        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if (tok.dep_ == "xcomp" or tok.dep_ == "conj" and not own_subject) \
+                and tok.head.i != tok.i:
             tok = tok.head
             chain.append(tok)
         else:
@@ -416,10 +418,33 @@ def predicates(trigger: Token) -> list[Token]:
 
 
 def event_time(trigger: Token, ref: date | None, *, future: bool = False) -> TimeValue | None:
-    """The time phrase the parse attaches to the event whose predicate is `trigger`."""
-    for pred in predicates(trigger):
+    """The time phrase the parse attaches to the event whose predicate is `trigger`.
+
+    Failing the predicates' own phrases, a phrase on the verb's object is taken when it agrees
+    with the verb's tense ("rejected an offer [on Sunday]", where the parser hangs "on
+    Sunday" on "offer"), but not "rejected an offer of talks next week"."""
+    found = _attached(predicates(trigger), trigger, ref, future)
+    if found is not None:
+        return found
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return None
+    objects = [o for o in verb.children if o.dep_ in ("dobj", "obj")]
+    found = _attached(objects, trigger, ref, future, tense=tense_of(verb))
+    if found is None or ref is None:
+        return None
+    tense = "future" if future else tense_of(verb)
+    if tense == "past" and found.end <= ref or tense == "future" and found.start >= ref:
+        return found
+    return None
+
+
+def _attached(preds: list[Token], trigger: Token, ref: date | None, future: bool,
+              tense: Tense | None = None) -> TimeValue | None:
+    for pred in preds:
         verb = pred if pred.pos_ in ("VERB", "AUX") else None
-        tense: Tense = "future" if future else (tense_of(verb) if verb is not None else "past")
+        t: Tense = tense or ("future" if future else (
+            tense_of(verb) if verb is not None else "past"))
         for c in pred.children:
             if c.dep_ not in TIME_DEPS or c.i == trigger.i:
                 continue
@@ -429,7 +454,7 @@ def event_time(trigger: Token, ref: date | None, *, future: bool = False) -> Tim
             if len(toks) > _MAX_PHRASE:
                 continue
             text = phrase_text(c)
-            found = resolve(text, ref, tense)
+            found = resolve(text, ref, t)
             if found is not None:
                 return found
     return None
