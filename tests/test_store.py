@@ -207,7 +207,7 @@ def test_unknown_schema_version_raises(tmp_path):
     con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                 [str(SCHEMA_VERSION + 1)])
     con.close()
-    with pytest.raises(StoreError, match="schema version 2"):
+    with pytest.raises(StoreError, match=f"schema version {SCHEMA_VERSION + 1}"):
         EventStore(path)
 
 
@@ -217,16 +217,17 @@ def test_older_schema_is_migrated(tmp_path, monkeypatch):
     path = tmp_path / "e.duckdb"
     EventStore(path).close()
     calls = []
-    # pretend the code is at v2 and the file at v1
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_mod.MIGRATIONS, 1, lambda con: calls.append(con) or con.execute(
+    # pretend the code is one version ahead of the file
+    v = SCHEMA_VERSION
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", v + 1)
+    monkeypatch.setitem(store_mod.MIGRATIONS, v, lambda con: calls.append(con) or con.execute(
         "ALTER TABLE events ADD COLUMN note TEXT"))
     with EventStore(path) as s:
-        assert s.schema_version() == 2
+        assert s.schema_version() == v + 1
     assert len(calls) == 1
-    monkeypatch.delitem(store_mod.MIGRATIONS, 1)
+    monkeypatch.delitem(store_mod.MIGRATIONS, v)
     with EventStore(path) as s:  # already migrated: no step needed
-        assert s.schema_version() == 2
+        assert s.schema_version() == v + 1
 
 
 def test_missing_migration_raises(tmp_path, monkeypatch):
@@ -234,7 +235,7 @@ def test_missing_migration_raises(tmp_path, monkeypatch):
 
     path = tmp_path / "e.duckdb"
     EventStore(path).close()
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(StoreError, match="no migration"):
         EventStore(path)
 

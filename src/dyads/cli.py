@@ -22,6 +22,15 @@ def _date(ctx, param, value: str | None) -> Date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _window(ctx, param, value: str) -> int:
+    from dyads.dedup import parse_window
+
+    try:
+        return parse_window(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def _pipeline(lexicon: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
     from dyads.pipeline import Pipeline
 
@@ -59,14 +68,19 @@ def main() -> None:
               help="Extra lexicon file(s); later files win.")
 @click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor file(s); later files win.")
-def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors) -> None:
+@click.option("--dedup-window", callback=_window, default="1d", show_default=True,
+              help="Merge reports of one event whose dates are this many days apart.")
+@click.option("--no-dedup", is_flag=True, help="Do not merge repeated reports in the store.")
+def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, dedup_window,
+         no_dedup) -> None:
     """Code articles (files, folders, or - for JSON Lines on stdin) into events."""
     from dyads import output
     from dyads.runner import code_inputs
     from dyads.store import EventStore
 
     pipeline = _pipeline(lexicon, actors)
-    store = None if no_store else EventStore(db)
+    store = None if no_store else EventStore(db, dedup_window=None if no_dedup
+                                             else dedup_window)
     progress = _Progress(enabled=sys.stderr.isatty())
 
     def on_article(coded) -> None:
@@ -124,6 +138,36 @@ def events(db, actor, source, target, since, until, cameo, quad, doc_id, show_al
                              until=until, cameo=cameo, quad=quad, doc_id=doc_id,
                              include_flagged=show_all, limit=limit)
     _emit(found, fmt)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--rebuild", is_flag=True, help="Merge every stored event again first.")
+@click.option("--mentions", "show_mentions", is_flag=True, help="List each event's mentions.")
+def merged(db, rebuild, show_mentions) -> None:
+    """List de-duplicated events with their numbers of mentions, sources and articles."""
+    from dyads.store import EventStore
+
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such event store (run 'dyads code' first)")
+    with EventStore(db) as store:
+        if rebuild:
+            store.rebuild_dedup()
+        found = store.unique_events()
+    click.echo(f"{'dates':23}  {'source':7} {'root':4} {'target':7} {'place':9} "
+               "mentions sources articles  first seen  last seen")
+    for u in found:
+        dates = "—" if u["event_date"] is None else (
+            f"{u['event_date']}" + ("" if u["event_date_end"] == u["event_date"]
+                                    else f"..{u['event_date_end']}"))
+        click.echo(f"{dates:23}  {u['source_code'] or '—':7} {u['cameo_root']:4} "
+                   f"{u['target_code'] or '—':7} {u['place_geonameid'] or '—'!s:9} "
+                   f"{u['num_mentions']:8} {u['num_sources']:7} {u['num_articles']:8}  "
+                   f"{u['first_seen'] or '—'!s:10}  {u['last_seen'] or '—'!s}")
+        if show_mentions:
+            for m in u["mentions"]:
+                click.echo(f"    {m['published'] or '—'!s} {m['publisher'] or '—'}: "
+                           f"{m['sentence']}")
 
 
 @main.command(name="eval")

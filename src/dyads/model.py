@@ -58,6 +58,28 @@ class Actor:
 
 
 @dataclass
+class Place:
+    """A GeoNames feature: where an event happened, or an actor's country.
+
+    `feature` is the GeoNames feature code: PCLI (country), ADM1 (US state), PPLC (capital),
+    PPL (city or town). `country` is ISO 3166 alpha-3, as for actors. Countries and states
+    have no coordinates in the offline gazetteer, so their lat/lon are None.
+    """
+
+    geonameid: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    feature: str
+    text: str | None = None  # the name as written in the sentence
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
 class Event:
     """One coded event with its evidence."""
 
@@ -81,6 +103,15 @@ class Event:
     headline: bool = False
     rule: str | None = None  # id of the lexicon entry that produced it ("file:line")
     flags: list[str] = field(default_factory=list)  # other notes: "reciprocal", "reported"...
+    # when and where (dyads/situate.py): the event's own date, from the time phrase the parse
+    # attaches to it, else the publication date (granularity "publication"); None if neither
+    event_date: date | None = None
+    event_date_end: date | None = None
+    date_granularity: str | None = None  # day, week, month, year, range, publication
+    date_text: str | None = None  # the time phrase as written
+    place: Place | None = None  # where the text says it happened
+    source_geo: Place | None = None  # the source actor's country (as GDELT's Actor1Geo)
+    target_geo: Place | None = None
 
     @property
     def asserted(self) -> bool:
@@ -89,5 +120,7 @@ class Event:
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        d["date"] = self.date.isoformat() if self.date else None
+        for key in ("date", "event_date", "event_date_end"):
+            value = getattr(self, key)
+            d[key] = value.isoformat() if value else None
         return d

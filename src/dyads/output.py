@@ -14,6 +14,8 @@ UNKNOWN = "—"
 ELLIPSIS = "…"
 
 _ACTOR_FIELDS = ("code", "country", "sector", "text", "start", "end", "kb_id", "how")
+_PLACE_FIELDS = ("geonameid", "name", "country", "admin1", "lat", "lon", "feature", "text")
+_GEO_FIELDS = ("geonameid", "name", "country", "feature")
 
 #: CSV columns, in order: event fields with each actor flattened to side_field.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -22,7 +24,11 @@ CSV_COLUMNS: tuple[str, ...] = (
     *(f"target_{f}" for f in _ACTOR_FIELDS),
     "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class", "plover_type",
     "trigger", "trigger_start", "trigger_end", "negated", "hypothetical", "headline",
-    "rule", "flags", "sentence",
+    "rule", "flags",
+    "event_date", "event_date_end", "date_granularity", "date_text",
+    *(f"place_{f}" for f in _PLACE_FIELDS),
+    *(f"{side}_geo_{f}" for side in ("source", "target") for f in _GEO_FIELDS),
+    "sentence",
 )
 
 
@@ -59,6 +65,15 @@ def event_row(ev: Event) -> dict[str, Any]:
               "headline", "rule"):
         row[f] = getattr(ev, f)
     row["flags"] = ";".join(ev.flags)
+    for f in ("event_date", "event_date_end"):
+        value = getattr(ev, f)
+        row[f] = value.isoformat() if value else None
+    row["date_granularity"], row["date_text"] = ev.date_granularity, ev.date_text
+    for prefix, place, fields in (("place", ev.place, _PLACE_FIELDS),
+                                  ("source_geo", ev.source_geo, _GEO_FIELDS),
+                                  ("target_geo", ev.target_geo, _GEO_FIELDS)):
+        for f in fields:
+            row[f"{prefix}_{f}"] = getattr(place, f) if place is not None else None
     row["sentence"] = ev.sentence
     return row
 
@@ -132,7 +147,8 @@ def format_table(events: Iterable[Event], width: int | None = None) -> str:
         width = shutil.get_terminal_size((120, 24)).columns
     width = max(width, 60)
 
-    dates = [ev.date.isoformat() if ev.date else UNKNOWN for ev in evs]
+    dates = [(ev.event_date or ev.date).isoformat() if (ev.event_date or ev.date) else UNKNOWN
+             for ev in evs]
     sources = [_actor_cell(ev.source) for ev in evs]
     targets = [_actor_cell(ev.target) for ev in evs]
     cameos = [f"{ev.cameo} {ev.cameo_name}".strip() for ev in evs]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from dyads.actors import ActorResolver, load_knowledge
 from dyads.actors.resolver import Discourse
 from dyads.cameo import ontology
@@ -20,6 +22,8 @@ from dyads.coding.lexicon import load_lexicon
 from dyads.ingest.text import strip_dateline
 from dyads.model import Article, Event
 from dyads.nlp import MAX_SENTENCE_TOKENS, Parser, load_model
+from dyads.places import gazetteer
+from dyads.situate import situate
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -53,6 +57,7 @@ class Pipeline:
         self.resolver = ActorResolver(self.knowledge, self.nlp)
         self.lexicon = load_lexicon(list(lexicon_files))
         self.coder = EventCoder(self.lexicon, self.resolver, self.cameo)
+        self.gazetteer = gazetteer()
 
     # --- sentences ----------------------------------------------------------------------
     def sentences(self, article: Article) -> tuple[list[Sentence], list[bool]]:
@@ -82,13 +87,14 @@ class Pipeline:
         for article in articles:
             sents, candidate = self.sentences(article)
             todo = [s for s, c in zip(sents, candidate, strict=True) if c]
-            events: list[Event] = []
+            coded: list[tuple[Event, Doc]] = []
             discourse = Discourse()
             for sent, doc in zip(todo, self.parser.parse(s.text for s in todo), strict=True):
-                events.extend(self.coder.code_sentence(
+                coded.extend((e, doc) for e in self.coder.code_sentence(
                     doc, doc_id=article.doc_id, sentence_index=sent.index, date=article.date,
                     headline=sent.headline, discourse=None if sent.headline else discourse))
-            yield CodedArticle(article, sents, events, parsed=len(todo))
+            situate(coded, article.date, self.gazetteer)  # when and where, after coding
+            yield CodedArticle(article, sents, [e for e, _ in coded], parsed=len(todo))
 
     def code_text(self, text: str, *, date: date | None = None, doc_id: str = "text",
                   title: str | None = None) -> list[Event]:

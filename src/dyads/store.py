@@ -15,9 +15,10 @@ from typing import Any
 
 import duckdb
 
-from dyads.model import Actor, Article, Event
+from dyads.dedup import DEFAULT_WINDOW_DAYS, MentionRow, cluster
+from dyads.model import Actor, Article, Event, Place
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 #: (sentence_index, text, is_headline) as produced by the nlp stage.
 SentenceRow = tuple[int, str, bool]
@@ -88,6 +89,66 @@ CREATE TABLE IF NOT EXISTS events (
 );
 """
 
+# Version 2: when and where (dyads/situate.py). The event's own dates and time phrase, its
+# GeoNames place, and each actor's GeoNames country.
+_PLACE_FIELDS = ("geonameid", "name", "country", "admin1", "lat", "lon", "feature", "text")
+_PLACE_TYPES = ("BIGINT", "TEXT", "TEXT", "TEXT", "DOUBLE", "DOUBLE", "TEXT", "TEXT")
+_GEO_FIELDS = ("geonameid", "name", "country", "feature")  # actor countries: no point, no text
+_V2_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_date", "DATE"), ("event_date_end", "DATE"), ("date_granularity", "TEXT"),
+    ("date_text", "TEXT"),
+    *((f"place_{f}", t) for f, t in zip(_PLACE_FIELDS, _PLACE_TYPES, strict=True)),
+    *((f"{side}_geo_{f}", t) for side in ("source", "target")
+      for f, t in zip(_PLACE_FIELDS, _PLACE_TYPES, strict=True) if f in _GEO_FIELDS),
+)
+
+
+def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
+    """Add the when/where columns; old events keep their rows with these as NULL."""
+    for name, typ in _V2_COLUMNS:
+        con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {typ}")
+
+
+# Version 3: de-duplication (dyads/dedup.py). One row per event however often it is reported,
+# and one row per mention (a stored event) linking it to its merged event.
+_SCHEMA_V3 = """
+CREATE TABLE IF NOT EXISTS unique_events (
+    global_id TEXT PRIMARY KEY,  -- event_id of its first mention
+    source_code TEXT,
+    target_code TEXT,
+    cameo_root TEXT NOT NULL,
+    cameo TEXT,
+    event_date DATE,
+    event_date_end DATE,
+    place_geonameid BIGINT,
+    num_mentions INTEGER,
+    num_sources INTEGER,
+    num_articles INTEGER,
+    first_seen DATE,
+    last_seen DATE
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    event_id TEXT PRIMARY KEY,
+    global_id TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    sentence_index INTEGER,
+    publisher TEXT,
+    published DATE,
+    sentence TEXT
+);
+"""
+_UNIQUE_COLUMNS = ("global_id", "source_code", "target_code", "cameo_root", "cameo",
+                   "event_date", "event_date_end", "place_geonameid", "num_mentions",
+                   "num_sources", "num_articles", "first_seen", "last_seen")
+_MENTION_COLUMNS = ("event_id", "global_id", "doc_id", "sentence_index", "publisher",
+                    "published", "sentence")
+
+
+def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Add the de-duplication tables (filled by the next writes, or `rebuild_dedup`)."""
+    con.execute(_SCHEMA_V3)
+
+
 # Columns written for each event, in insert order (also the order rows are read back in).
 _EVENT_COLUMNS: tuple[str, ...] = (
     "event_id", "doc_id", "sentence_index", "event_seq", "sentence", "date",
@@ -96,6 +157,7 @@ _EVENT_COLUMNS: tuple[str, ...] = (
     "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class", "plover_type",
     "trigger", "trigger_start", "trigger_end", "negated", "hypothetical", "headline",
     "rule", "flags",
+    *(name for name, _ in _V2_COLUMNS),
 )
 _ARTICLE_COLUMNS = (
     "doc_id", "title", "date", "url", "source", "path", "text", "n_sentences", "coded_at",
@@ -104,7 +166,8 @@ _ARTICLE_COLUMNS = (
 _SENTENCE_COLUMNS = ("doc_id", "sentence_index", "text", "is_headline")
 
 # Migrations: MIGRATIONS[v] upgrades a schema of version v to v + 1, inside a transaction.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def _dyads_version() -> str | None:
@@ -125,6 +188,22 @@ def _actor_values(actor: Actor | None) -> list[Any]:
     return [getattr(actor, f) for f in _ACTOR_FIELDS]
 
 
+def _place_values(place: Place | None, fields: Sequence[str] = _PLACE_FIELDS) -> list[Any]:
+    if place is None:
+        return [None] * len(fields)
+    return [getattr(place, f) for f in fields]
+
+
+def _place_from(d: dict[str, Any], prefix: str,
+                fields: Sequence[str] = _PLACE_FIELDS) -> Place | None:
+    row = {f: d[f"{prefix}_{f}"] for f in fields}
+    if row["name"] is None:
+        return None
+    full = dict.fromkeys(_PLACE_FIELDS)
+    full.update(row)
+    return Place(**full)
+
+
 def _actor_from(values: Sequence[Any]) -> Actor | None:
     row = dict(zip(_ACTOR_FIELDS, values, strict=True))
     if row["text"] is None:  # every stored actor has its evidence text
@@ -135,9 +214,13 @@ def _actor_from(values: Sequence[Any]) -> Actor | None:
 class EventStore:
     """Coded articles, sentences and events in a DuckDB file (created when missing)."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False,
+                 dedup_window: int | None = DEFAULT_WINDOW_DAYS) -> None:
+        """`dedup_window`: days by which event dates may miss each other and still be one
+        event (see dyads/dedup.py); None turns de-duplication off for this connection."""
         self.path = Path(path)
         self.read_only = read_only
+        self.dedup_window = dedup_window
         self._types: dict[str, dict[str, str]] = {}
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such event store")
@@ -218,10 +301,10 @@ class EventStore:
                 f"{self.path}: {what}; open it once read-write to create or migrate it"
             )
         with self._transaction():
-            if version is None:
+            if version is None:  # a new file: version 1, then every migration
                 self.con.execute(_SCHEMA_V1)
-            else:
-                self._migrate(version)
+                version = 1
+            self._migrate(version)
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                 [str(SCHEMA_VERSION)],
@@ -267,6 +350,9 @@ class EventStore:
             if not batch:
                 return 0
             ids = list(batch)
+            keys = self._keys("SELECT DISTINCT coalesce(source_code, ''), "
+                              "coalesce(target_code, ''), cameo_root FROM events "
+                              "WHERE doc_id IN (SELECT unnest(?::TEXT[]))", [ids])
             for table in ("events", "sentences", "articles"):
                 self.con.execute(
                     f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::TEXT[]))", [ids]
@@ -276,7 +362,78 @@ class EventStore:
                          [r for _, ss, _ in batch.values() for r in ss])
             self._insert("events", _EVENT_COLUMNS,
                          [r for _, _, es in batch.values() for r in es])
+            if self.dedup_window is not None:
+                at = [_EVENT_COLUMNS.index(c) for c in
+                      ("source_code", "target_code", "cameo_root")]
+                keys |= {tuple(r[i] or "" for i in at) for _, _, es in batch.values()
+                         for r in es}
+                self._dedup(keys)
         return len(batch)
+
+    # -- de-duplication ----------------------------------------------------------------
+
+    def _keys(self, sql: str, params: list[Any]) -> set[tuple[str, ...]]:
+        return {tuple(r) for r in self.con.execute(sql, params).fetchall()}
+
+    def _dedup(self, keys: set[tuple[str, ...]] | None) -> None:
+        """Re-merge the events of the given (source, target, root) groups; None = all."""
+        window = DEFAULT_WINDOW_DAYS if self.dedup_window is None else self.dedup_window
+        if keys is not None and not keys:
+            return
+        def key_sql(p: str = "") -> str:
+            return (f"(coalesce({p}source_code, ''), coalesce({p}target_code, ''), "
+                    f"{p}cameo_root) IN (SELECT (unnest(?::TEXT[]), unnest(?::TEXT[]), "
+                    "unnest(?::TEXT[])))")
+
+        params: list[Any] = [] if keys is None else [list(c) for c in zip(*keys, strict=True)]
+        where = "" if keys is None else " WHERE " + key_sql()
+        self.con.execute("DELETE FROM mentions WHERE global_id IN "
+                         f"(SELECT global_id FROM unique_events{where})", params)
+        self.con.execute(f"DELETE FROM unique_events{where}", params)
+        rows = self.con.execute(
+            "SELECT e.event_id, e.doc_id, e.source_code, e.target_code, e.cameo_root, "
+            "e.event_date, e.event_date_end, e.place_geonameid, a.source, a.date, "
+            "e.date_granularity, e.sentence_index, e.sentence, e.cameo FROM events e "
+            "JOIN articles a USING "
+            "(doc_id) WHERE NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, "
+            "false)" + ("" if keys is None else " AND " + key_sql("e.")), params).fetchall()
+        extra = {r[0]: (r[11], r[12], r[13]) for r in rows}
+        uniques, mentions = [], []
+        for c in cluster((MentionRow(*r[:11]) for r in rows), window):
+            gid = c.global_id
+            first = next(m for m in c.mentions if m.event_id == gid)
+            seen = [m.published for m in c.mentions if m.published is not None]
+            uniques.append([
+                gid, first.source_code, first.target_code, first.cameo_root, extra[gid][2],
+                c.start, c.end, c.place_id, len(c.mentions),
+                len({m.publisher for m in c.mentions if m.publisher}),
+                len({m.doc_id for m in c.mentions}),
+                min(seen) if seen else None, max(seen) if seen else None])
+            mentions += [[m.event_id, gid, m.doc_id, extra[m.event_id][0], m.publisher,
+                          m.published, extra[m.event_id][1]] for m in c.mentions]
+        self._insert("unique_events", _UNIQUE_COLUMNS, uniques)
+        self._insert("mentions", _MENTION_COLUMNS, mentions)
+
+    def rebuild_dedup(self) -> None:
+        """Merge every stored event again (after runs with de-duplication off)."""
+        with self._transaction():
+            self._dedup(None)
+
+    def unique_events(self) -> list[dict[str, Any]]:
+        """The merged events, most reported first, each with its mentions."""
+        cols = ", ".join(_UNIQUE_COLUMNS)
+        out = [dict(zip(_UNIQUE_COLUMNS, r, strict=True)) for r in self.con.execute(
+            f"SELECT {cols} FROM unique_events ORDER BY num_mentions DESC, event_date, "
+            "global_id").fetchall()]
+        mcols = ", ".join(_MENTION_COLUMNS)
+        by_gid: dict[str, list[dict[str, Any]]] = {}
+        for r in self.con.execute(f"SELECT {mcols} FROM mentions ORDER BY published, doc_id, "
+                                  "sentence_index").fetchall():
+            m = dict(zip(_MENTION_COLUMNS, r, strict=True))
+            by_gid.setdefault(m["global_id"], []).append(m)
+        for u in out:
+            u["mentions"] = by_gid.get(u["global_id"], [])
+        return out
 
     def write(
         self, article: Article, sentences: Sequence[SentenceRow], events: Sequence[Event]
@@ -303,6 +460,10 @@ class EventStore:
                 ev.plover_type, ev.trigger, ev.trigger_start, ev.trigger_end,
                 bool(ev.negated), bool(ev.hypothetical), bool(ev.headline), ev.rule,
                 list(ev.flags),
+                ev.event_date, ev.event_date_end, ev.date_granularity, ev.date_text,
+                *_place_values(ev.place),
+                *_place_values(ev.source_geo, _GEO_FIELDS),
+                *_place_values(ev.target_geo, _GEO_FIELDS),
             ])
         return rows
 
@@ -445,10 +606,17 @@ class EventStore:
             headline=bool(d["headline"]),
             rule=d["rule"],
             flags=list(d["flags"] or []),
+            event_date=d["event_date"],
+            event_date_end=d["event_date_end"],
+            date_granularity=d["date_granularity"],
+            date_text=d["date_text"],
+            place=_place_from(d, "place"),
+            source_geo=_place_from(d, "source_geo", _GEO_FIELDS),
+            target_geo=_place_from(d, "target_geo", _GEO_FIELDS),
         )
 
     def counts(self) -> dict[str, int]:
-        """Row counts: {"articles": n, "sentences": n, "events": n}."""
+        """Row counts: {"articles": n, "sentences": n, "events": n} (mentions are events)."""
         out = {}
         for table in ("articles", "sentences", "events"):
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
