@@ -31,10 +31,23 @@ def _window(ctx, param, value: str) -> int:
         raise click.BadParameter(str(exc)) from None
 
 
-def _pipeline(lexicon: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
+def _pipeline(lexicon: tuple[str, ...] = (), actors: tuple[str, ...] = (),
+              petrarch_verbs: tuple[str, ...] = ()):
+    from dyads.coding.lexicon import LexiconError
     from dyads.pipeline import Pipeline
 
-    return Pipeline(lexicon_files=lexicon, actor_files=actors)
+    try:
+        return Pipeline(lexicon_files=lexicon, actor_files=actors,
+                        petrarch_verbs=petrarch_verbs)
+    except LexiconError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _petrarch_verbs_option(f):
+    return click.option(
+        "--petrarch-verbs", multiple=True, type=click.Path(exists=True, dir_okay=False),
+        help="PETRARCH CAMEO verb dictionary (CAMEO.2.0.txt format) to code with instead of "
+             "the bundled lexicon; --lexicon files still add to it.")(f)
 
 
 def _emit(events, fmt: str) -> None:
@@ -71,14 +84,15 @@ def main() -> None:
 @click.option("--dedup-window", callback=_window, default="1d", show_default=True,
               help="Merge reports of one event whose dates are this many days apart.")
 @click.option("--no-dedup", is_flag=True, help="Do not merge repeated reports in the store.")
+@_petrarch_verbs_option
 def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, dedup_window,
-         no_dedup) -> None:
+         no_dedup, petrarch_verbs) -> None:
     """Code articles (files, folders, or - for JSON Lines on stdin) into events."""
     from dyads import output
     from dyads.runner import code_inputs
     from dyads.store import EventStore
 
-    pipeline = _pipeline(lexicon, actors)
+    pipeline = _pipeline(lexicon, actors, petrarch_verbs)
     store = None if no_store else EventStore(db, dedup_window=None if no_dedup
                                              else dedup_window)
     progress = _Progress(enabled=sys.stderr.isatty())
@@ -179,11 +193,12 @@ def merged(db, rebuild, show_mentions) -> None:
               help="Write per-text details (gold, predicted, matches) as JSON Lines here.")
 @click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def eval_cmd(gold, as_json, half, errors, lexicon, actors) -> None:
+@_petrarch_verbs_option
+def eval_cmd(gold, as_json, half, errors, lexicon, actors, petrarch_verbs) -> None:
     """Precision, recall and F1 of the coder against human-coded gold files."""
     from dyads.evaluate import evaluate, load_gold, split_half
 
-    pipeline = _pipeline(lexicon, actors)
+    pipeline = _pipeline(lexicon, actors, petrarch_verbs)
 
     def code(text, day):
         return pipeline.code_text(text, date=day)
@@ -214,6 +229,32 @@ def eval_cmd(gold, as_json, half, errors, lexicon, actors) -> None:
     for path, report in results.items():
         label = Path(path).name + (f" (half {half})" if half else "")
         click.echo(f"{label}\n{report.format_table()}\n")
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False),
+              help="Read the text from this file instead.")
+@click.option("--date", callback=_date, help="Publication date (YYYY-MM-DD): picks office "
+              "holders and resolves time phrases.")
+@click.option("--no-parse", is_flag=True, help="Leave out the token-by-token parse.")
+@click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@_petrarch_verbs_option
+def explain(text, path, date, no_parse, lexicon, actors, petrarch_verbs) -> None:
+    """Show how a sentence is coded: parse, actors, lexicon entries, modality, events."""
+    from dyads.explain import explain as run
+    from dyads.explain import format_explanation
+
+    if path:
+        try:
+            text = Path(path).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise click.ClickException(f"{path}: cannot read: {exc}") from None
+    if not text or not text.strip():
+        raise click.ClickException("nothing to explain: give a sentence or --file")
+    report = run(_pipeline(lexicon, actors, petrarch_verbs), text, on=date)
+    click.echo(format_explanation(report, parse=not no_parse))
 
 
 class _Progress:

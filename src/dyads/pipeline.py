@@ -49,13 +49,14 @@ class CodedArticle:
 
 class Pipeline:
     def __init__(self, *, lexicon_files: Iterable[str | Path] = (),
-                 actor_files: Iterable[str | Path] = (), model: str | None = None):
+                 actor_files: Iterable[str | Path] = (), model: str | None = None,
+                 petrarch_verbs: Iterable[str | Path] = ()):
         self.nlp = load_model(model)
         self.parser = Parser(self.nlp)
         self.cameo = ontology()
         self.knowledge = load_knowledge(list(actor_files))
         self.resolver = ActorResolver(self.knowledge, self.nlp)
-        self.lexicon = load_lexicon(list(lexicon_files))
+        self.lexicon = load_lexicon(list(lexicon_files), petrarch=list(petrarch_verbs))
         self.coder = EventCoder(self.lexicon, self.resolver, self.cameo)
         self.gazetteer = gazetteer()
 

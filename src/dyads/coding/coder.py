@@ -190,7 +190,9 @@ class EventCoder:
                     seen.add(key)
                     events.append(ev)
             if trace is not None:
-                trace.append(f"{m.trigger.text!r} matched {m.pattern.id} -> {m.pattern.code}")
+                notes = f" ({'; '.join(m.notes)})" if m.notes else ""
+                trace.append(f"{m.trigger.text!r} [{m.trigger.i}] matched {m.pattern.id} -> "
+                             f"{m.event_code}{notes}")
         # residual codes (010 say ...) only where nothing more specific was said
         if any(not _is_fallback(e, self.lexicon) for e in events):
             events = [e for e in events if not _is_fallback(e, self.lexicon)]
@@ -229,6 +231,8 @@ class EventCoder:
         intent = g.intent_marker(anchor) if verbal and m.speaker is None else None
         hypo = None if m.speaker is not None else (g.modal(anchor) if verbal else None)
         if intent:
+            if intent.startswith("future"):
+                flags.append("future")  # the event's date lies ahead (see situate)
             # an announced act is an intent or a threat; an announced refusal a rejection
             mood = "refusal" if neg else "intent"
             alt = self.mood_code(code_str, mood) if code_str[:2] != "03" or neg else None
@@ -239,7 +243,6 @@ class EventCoder:
                     neg, reciprocal = False, False
             elif intent != "reported 'would'" and not intent.startswith("intent"):
                 hypo = None
-                flags.append("future")
             if alt is None and code_str[:2] == "03":
                 hypo = None
         if hypo:

@@ -148,10 +148,19 @@ def bundled_files() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
-def load_lexicon(extra: list[str | Path] | None = None, *, bundled: bool = True) -> Lexicon:
-    """The bundled lexicon plus user files (later files first among equals)."""
-    files = (bundled_files() if bundled else []) + [Path(p) for p in extra or []]
+def load_lexicon(extra: list[str | Path] | None = None, *, bundled: bool = True,
+                 petrarch: list[str | Path] | None = None) -> Lexicon:
+    """The bundled lexicon plus user files (later files first among equals).
+
+    `petrarch` names PETRARCH verb dictionaries (CAMEO.2.0.txt format); they replace the
+    bundled files, and `extra` YAML files still add to them.
+    """
+    from dyads.coding.petrarch import read_verb_dictionary
+
     patterns: list[Pattern] = []
+    for p in petrarch or []:
+        patterns.extend(read_verb_dictionary(p).patterns)
+    files = (bundled_files() if bundled and not petrarch else []) + [Path(p) for p in extra or []]
     for f in files:
         patterns.extend(load_file(f))
     return Lexicon(patterns)
