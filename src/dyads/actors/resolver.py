@@ -69,6 +69,8 @@ class Scope:
     discourse: Discourse | None = None
     people: list[tuple[int, int]] = field(default_factory=list)  # spans of known names
     date: date | None = None  # the article's date: which office holder a name means
+    resolved: dict[int, list[Actor]] = field(default_factory=dict)  # head index -> actors
+    text: str = ""  # the sentence (Doc.text joins its tokens on every call)
 
 
 # Offices in the order a name is read when a person held several at once.
@@ -88,13 +90,15 @@ class ActorResolver:
         self._agents = PhraseMatcher(nlp.vocab, attr="LOWER")
         agent_forms = set(kb.agents) | {_plural(a) for a in kb.agents}
         self._agents.add("AGENT", [nlp.make_doc(a) for a in agent_forms])
+        self._max_agent_words = kb.max_agent_words  # computed once: it scans every agent
         self._people = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
 
     def scope(self, doc: Doc, discourse: Discourse | None = None,
               on: date | None = None) -> Scope:
         """Everything the resolver needs for one parsed sentence."""
-        return Scope(self.mentions(doc), discourse, _longest(self._people(doc)), on)
+        return Scope(self.mentions(doc), discourse, _longest(self._people(doc)), on,
+                     text=doc.text)
 
     # --- finding mentions -------------------------------------------------------------
     def mentions(self, doc: Doc | Span) -> list[Mention]:
@@ -226,6 +230,12 @@ class ActorResolver:
     def resolve_many(self, head: Token, scope: Scope) -> list[Actor]:
         """Like `resolve`, but one actor per country coordinated inside the noun phrase:
         "Sierra Leonean and Liberian refugees", "the Turkish and Greek sides"."""
+        if head.i in scope.resolved:  # the same slot is read by several predicates
+            return scope.resolved[head.i]
+        found = scope.resolved[head.i] = self._resolve_many(head, scope)
+        return found
+
+    def _resolve_many(self, head: Token, scope: Scope) -> list[Actor]:
         actor = self.resolve(head, scope)
         if actor is None:
             return []
@@ -295,7 +305,7 @@ class ActorResolver:
     def _sector(self, head: Token) -> tuple[str | None, str | None]:
         """Sector from the head noun or a multiword agent ending at it ("prime minister")."""
         doc = head.doc
-        for n in range(min(self.kb.max_agent_words, head.i + 1), 0, -1):
+        for n in range(min(self._max_agent_words, head.i + 1), 0, -1):
             words = [t.lower_ for t in doc[head.i - n + 1: head.i + 1]]
             for cand in (" ".join(words), " ".join(words[:-1] + [head.lemma_.lower()])):
                 hit = self.kb.agents.get(cand.strip())

@@ -59,46 +59,49 @@ class EventCoder:
     # --- pattern matching ---------------------------------------------------------------
     def match_verb(self, v: Token) -> Match | None:
         lemma = v.lemma_.lower()
+        slots = _VerbSlots(v)
         for particle, p in self.lexicon.by_phrasal.get(lemma, ()):
             if _has_particle(v, particle):
-                m = self._fit(v, p)
+                m = self._fit(v, p, slots)
                 if m is not None:
                     return m
         best: Match | None = None
         for p in self.lexicon.by_verb.get(lemma, ()):
             if best is not None and p.specificity < best.pattern.specificity:
                 break
-            m = self._fit(v, p)
+            if p.objects and p.objects.isdisjoint(slots.all_keys):
+                continue  # none of the verb's nouns is this pattern's object
+            m = self._fit(v, p, slots)
             # at equal specificity the longer object phrase wins: "hunger strike" over "strike"
             if m is not None and (best is None or m.object_words > best.object_words):
                 best = m
         return best
 
-    def _fit(self, v: Token, p: Pattern) -> Match | None:
+    def _fit(self, v: Token, p: Pattern, slots: _VerbSlots) -> Match | None:
         if p.particle and not _has_particle(v, p.particle):
             return None
         obj = None
         object_words = 0
         if p.objects or p.preps:
             if p.preps:
-                cands = [n for _, n in g.prep_objects(v, p.preps)]
+                cands = slots.prep_objects(p.preps)
                 if not cands and not p.objects:
                     return None
             else:
-                cands = g.direct_objects(v) + (g.passive_targets(v) if g.is_passive(v) else [])
+                cands = slots.objects
             if p.objects:
-                obj = next((n for n in cands if g.noun_keys(n) & p.objects), None)
+                obj = next((n for n in cands if slots.keys(n) & p.objects), None)
                 if obj is None:
                     return None
-                object_words = max(len(k.split()) for k in g.noun_keys(obj) & p.objects)
+                object_words = max(len(k.split()) for k in slots.keys(obj) & p.objects)
                 if p.object_mods and not g.noun_modifiers(obj) & p.object_mods:
                     return None
             elif p.preps and not cands:
                 return None
         xcomp = None
         if p.xcomps:
-            for c in v.children:
-                if c.dep_ == "xcomp" and (ANY in p.xcomps or g.verb_keys(c) & p.xcomps):
+            for c in slots.xcomps:
+                if ANY in p.xcomps or g.verb_keys(c) & p.xcomps:
                     xcomp = c
                     break
             if xcomp is None:
@@ -196,7 +199,7 @@ class EventCoder:
         # residual codes (010 say ...) only where nothing more specific was said
         if any(not _is_fallback(e, self.lexicon) for e in events):
             events = [e for e in events if not _is_fallback(e, self.lexicon)]
-        if doc.text.rstrip().endswith("?"):
+        if scope.text.rstrip().endswith("?"):
             for e in events:
                 e.hypothetical = True
                 e.flags.append("question")
@@ -274,7 +277,7 @@ class EventCoder:
             if not (_known(s) or _known(t)) or (s is None and not agentless):
                 continue
             out.append(Event(
-                doc_id=doc_id, sentence_index=index, sentence=m.trigger.doc.text, date=day,
+                doc_id=doc_id, sentence_index=index, sentence=scope.text, date=day,
                 source=s, target=t, cameo=code.code, cameo_root=code.root,
                 cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class,
                 plover_type=code.plover_type, trigger=m.trigger.text,
@@ -377,6 +380,45 @@ class EventCoder:
         src_keys = {_actor_key(s) for s in sources}
         targets = [t for t in targets if _actor_key(t) not in src_keys]
         return sources, targets
+
+
+class _VerbSlots:
+    """A verb's objects, prepositional objects and complements, read once per verb and
+    shared by every lexicon pattern tried on it."""
+
+    def __init__(self, v: Token):
+        self.v = v
+        self._objects: list[Token] | None = None
+        self._preps: dict[frozenset[str], list[Token]] = {}
+        self._keys: dict[int, set[str]] = {}
+        self._all_keys: set[str] | None = None
+        self.xcomps = [c for c in v.children if c.dep_ == "xcomp"]
+
+    @property
+    def objects(self) -> list[Token]:
+        if self._objects is None:
+            v = self.v
+            self._objects = g.direct_objects(v) + (g.passive_targets(v) if g.is_passive(v)
+                                                   else [])
+        return self._objects
+
+    @property
+    def all_keys(self) -> set[str]:
+        """Lexicon keys of every noun the verb governs, directly or through a preposition."""
+        if self._all_keys is None:
+            nouns = self.objects + [n for _, n in g.prep_objects(self.v)]
+            self._all_keys = set().union(*(self.keys(n) for n in nouns))
+        return self._all_keys
+
+    def prep_objects(self, preps: frozenset[str]) -> list[Token]:
+        if preps not in self._preps:
+            self._preps[preps] = [n for _, n in g.prep_objects(self.v, preps)]
+        return self._preps[preps]
+
+    def keys(self, n: Token) -> set[str]:
+        if n.i not in self._keys:
+            self._keys[n.i] = g.noun_keys(n)
+        return self._keys[n.i]
 
 
 def _has_particle(v: Token, word: str) -> bool:
