@@ -138,3 +138,24 @@ def test_phrasal_verbs_and_stacked_prepositions(code):
     asserted, _ = code("Iran walked out of the talks with France.")
     assert ("IRN", "16", "FRA") in triples(asserted)
     assert {e.cameo for e in asserted} == {"164"}
+
+
+def test_measure_nouns_go_by_what_they_measure(code):
+    asserted, _ = code("Japan delivered 500 tons of food aid to North Korea.")
+    assert ("JPN", "07", "PRK") in triples(asserted)
+
+
+def test_attribution_is_not_a_target(code):
+    asserted, _ = code("Egypt arrested dozens of activists, according to the Turkish press.")
+    assert not any(e.target and e.target.country == "TUR" for e in asserted)
+
+
+def test_agentless_arrest_is_the_states_act(code):
+    asserted, _ = code("Two French journalists were detained in Iran last week.")
+    assert ("IRN", "17", "FRA") in triples(asserted)
+
+
+def test_threat_target_in_the_condition(code):
+    asserted, _ = code("Iran threatened to quit the talks if France imposes new sanctions.")
+    assert any(e.cameo_root == "13" and e.target and e.target.country == "FRA"
+               for e in asserted)

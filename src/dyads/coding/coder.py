@@ -8,7 +8,7 @@ of the object), resolves both to actors and records flags for negation and modal
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -24,6 +24,10 @@ from dyads.model import Actor, Event
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # Acts that can be announced, asked for, demanded or refused (see data/cameo/counterparts.tsv):
 # cooperative roots give intents, conflictual ones threats.
+# Acts whose doer, when a passive leaves it out, is the state where they happen (CAMEO codes
+# "was arrested in Lebanon" as Lebanon's act): coercion and expulsion.
+PLACE_DOER_ROOTS = {"17"}
+GROUP_CLASSES = {"IGO", "NGO", "IMG", "MNC", "UNO"}
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
@@ -230,7 +234,8 @@ class EventCoder:
         if m.nominal and g.has_neg(m.trigger):
             neg = True
         flags = list(m.notes)
-        code_str, reciprocal = m.event_code, m.pattern.reciprocal
+        code_str = m.event_code
+        reciprocal = m.pattern.reciprocal and m.speaker is None
         intent = g.intent_marker(anchor) if verbal and m.speaker is None else None
         hypo = None if m.speaker is not None else (g.modal(anchor) if verbal else None)
         if intent:
@@ -272,6 +277,12 @@ class EventCoder:
         # Who acted must be said, except in an agentless passive ("were arrested"), where the
         # text names only the target; a predicate with no doer is not an event to code.
         agentless = not m.nominal and g.is_passive(m.trigger) and not g.passive_agents(m.trigger)
+        if agentless and code.root in PLACE_DOER_ROOTS and all(s is None for s, _, _ in pairs):
+            # "was arrested in Lebanon": arrests, bans and expulsions are the state's acts
+            state = self._place_state(m.trigger, scope)
+            if state is not None:
+                pairs = [(state, t, r) for _, t, r in pairs if not (t and _same(state, t))] \
+                    or [(state, None, False)]
         out = []
         for s, t, reversed_ in pairs:
             if not (_known(s) or _known(t)) or (s is None and not agentless):
@@ -320,6 +331,13 @@ class EventCoder:
         if m.xcomp is not None:
             groups.append(g.direct_objects(m.xcomp)
                           + [n for _, n in g.prep_objects(m.xcomp, g.TARGET_PREPS)])
+        if m.event_code[:2] in ("13", "10"):
+            # "threatened to halt talks if the United States goes ahead": the one threatened
+            groups.append([s for w in (v, m.xcomp) if w is not None
+                           for c in w.children if c.dep_ == "advcl"
+                           and any(k.dep_ == "mark" and k.lower_ in ("if", "unless")
+                                   for k in c.children)
+                           for s in g.subjects(c)])
         if m.event_code[:2] in CLAUSE_TARGET_ROOTS:
             # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
             # subject
@@ -361,6 +379,16 @@ class EventCoder:
             if found:
                 return found
         return []
+
+    def _place_state(self, v: Token, scope: Scope) -> Actor | None:
+        """The government of the country a passive act is placed in ("arrested in Lebanon")."""
+        for _, n in g.prep_objects(v, ("in",)):
+            for a in self.resolver.resolve_many(n, scope):
+                if a.country and a.country == a.code[:3] and len(a.country) == 3 \
+                        and a.country not in GROUP_CLASSES:
+                    return replace(a, code=a.country + "GOV", sector="GOV",
+                                   how=f"state of the place of a passive act: {a.how}")
+        return None
 
     def _noun_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """The actor a noun names, else one named in its left side ("Sweden's decision")."""
@@ -446,11 +474,14 @@ def _is_fallback(e: Event, lexicon: Lexicon) -> bool:
 
 
 def _in_other_clause(v: Token, mention: Mention) -> bool:
-    """Is the mention inside a clause with its own subject below `v` ("said that X ...")?"""
+    """Is the mention inside a clause with its own subject below `v` ("said that X ..."), or
+    in the attribution of the report ("according to the Canadian Press")?"""
     tok = v.doc[mention.start]
     while tok.i != v.i and tok.head.i != tok.i:
         if tok.dep_ in ("ccomp", "advcl", "relcl", "conj") and any(
                 c.dep_ in g.SUBJECT_DEPS for c in tok.children):
+            return True
+        if tok.lower_ == "according" and tok.dep_ == "prep":
             return True
         tok = tok.head
     return False

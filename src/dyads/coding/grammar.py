@@ -123,11 +123,18 @@ def direct_objects(v: Token) -> list[Token]:
     return out
 
 
+# Words heading prepositional phrases that attribute or explain, never name a participant
+# ("according to the Canadian Press", "due to sanctions", "thanks to Qatar's mediation").
+NON_ARGUMENT_PREPS = {"according", "due", "thanks", "owing", "prior", "regardless", "instead"}
+
+
 def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = None
                  ) -> list[tuple[str, Token]]:
     """(preposition, noun) pairs under `tok`, also through a particle ("pull out of talks")."""
     out: list[tuple[str, Token]] = []
     for c in tok.children:
+        if c.lower_ in NON_ARGUMENT_PREPS:
+            continue
         if c.dep_ in ("prep", "dative") and (preps is None or c.lower_ in preps):
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -268,13 +275,31 @@ def obligation(v: Token) -> str | None:
     return None
 
 
+# Nouns of measure and number whose "of" phrase names the thing itself ("25,000 tons of food
+# aid", "scores of refugees", "millions of dollars in loans").
+QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "kilo", "pound", "litre", "liter", "barrel",
+                  "dozen", "score", "hundred", "thousand", "million", "billion", "number",
+                  "lot", "batch", "amount", "quantity", "shipment", "consignment", "load",
+                  "truckload", "planeload", "convoy", "cargo", "package", "worth", "dollar",
+                  "euro", "crate", "box", "bag", "sack", "tranche", "round"}
+
+
 def noun_keys(n: Token) -> set[str]:
-    """Ways a noun can be named in the lexicon: lemma, form, and with its compounds."""
+    """Ways a noun can be named in the lexicon: lemma, form, and with its compounds.
+
+    A noun of measure also goes by what it measures: "tons of food aid" is food aid.
+    """
     keys = {n.lemma_.lower(), n.lower_}
     comps = [c for c in n.lefts if c.dep_ in ("compound", "amod") and c.i == n.i - 1]
     if comps:
         keys.add(f"{comps[0].lemma_.lower()} {n.lemma_.lower()}")
         keys.add(f"{comps[0].lower_} {n.lower_}")
+    if n.lemma_.lower() in QUANTITY_NOUNS:
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        keys |= noun_keys(p)
     return keys
 
 
