@@ -157,10 +157,13 @@ class EventCoder:
                 m.notes.append(f"demand by the speaker of '{speaker.text}'")
 
     def match_noun(self, n: Token) -> Match | None:
-        for p in self.lexicon.by_noun.get(n.lemma_.lower(), ()):
-            if p.object_mods and not g.noun_modifiers(n) & p.object_mods:
-                continue
-            return Match(n, p, nominal=True)
+        # a compound first: "air strikes" is 195 before "strikes" alone is 143
+        keys = sorted(g.noun_keys(n, measures=False), key=lambda k: -len(k.split()))
+        for key in keys:
+            for p in self.lexicon.by_noun.get(key, ()):
+                if p.object_mods and not g.noun_modifiers(n) & p.object_mods:
+                    continue
+                return Match(n, p, nominal=True)
         return None
 
     # --- a sentence ---------------------------------------------------------------------
@@ -439,8 +442,13 @@ class _VerbSlots:
         return self._all_keys
 
     def prep_objects(self, preps: frozenset[str]) -> list[Token]:
+        """Nouns of the verb's `preps` phrases, also where the parser hung the phrase on
+        the direct object ("accused [the minister of corruption]")."""
         if preps not in self._preps:
-            self._preps[preps] = [n for _, n in g.prep_objects(self.v, preps)]
+            found = [n for _, n in g.prep_objects(self.v, preps)]
+            for o in g.direct_objects(self.v):
+                found += [n for _, n in g.prep_objects(o, preps)]
+            self._preps[preps] = found
         return self._preps[preps]
 
     def keys(self, n: Token) -> set[str]:

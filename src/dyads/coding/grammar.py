@@ -139,6 +139,8 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend((c.lower_, n) for n in expand_conj(p))
+                elif p.dep_ == "pcomp" and p.tag_ == "VBG":  # "accused X of [embezzling]"
+                    out.append((c.lower_, p))
                 elif p.dep_ == "prep":  # "out of", "away from"
                     out.extend(prep_objects(c, preps=None))
         elif c.dep_ == "prt" or (c.dep_ == "prep" and any(p.dep_ == "prep"
@@ -284,7 +286,7 @@ QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "kilo", "pound", "litre", "l
                   "euro", "crate", "box", "bag", "sack", "tranche", "round"}
 
 
-def noun_keys(n: Token) -> set[str]:
+def noun_keys(n: Token, measures: bool = True) -> set[str]:
     """Ways a noun can be named in the lexicon: lemma, form, and with its compounds.
 
     A noun of measure also goes by what it measures: "tons of food aid" is food aid.
@@ -294,7 +296,7 @@ def noun_keys(n: Token) -> set[str]:
     if comps:
         keys.add(f"{comps[0].lemma_.lower()} {n.lemma_.lower()}")
         keys.add(f"{comps[0].lower_} {n.lower_}")
-    if n.lemma_.lower() in QUANTITY_NOUNS:
+    if measures and n.lemma_.lower() in QUANTITY_NOUNS:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "in"):
                 for p in c.children:
