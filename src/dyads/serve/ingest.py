@@ -67,6 +67,13 @@ class LiveCoder:
         except TimeoutError:
             raise CodingTimeout from None
 
+    def wait_idle(self, timeout: float = 30.0) -> bool:
+        """Wait until no coding runs (after a timed-out request); True if idle in time."""
+        if self._busy.acquire(timeout=timeout):
+            self._busy.release()
+            return True
+        return False
+
     def _run(self, article: Article) -> CodedArticle:
         return self.pipeline().code_article(article)
 
