@@ -35,5 +35,5 @@
     if (location.hash) document.querySelector(location.hash)?.classList.add("focus");
     document.querySelector(location.hash || "#none")?.scrollIntoView({ block: "center" });
   }
-  load();
+  load().catch(shown);
 })();

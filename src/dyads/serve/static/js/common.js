@@ -45,6 +45,11 @@ function showError(message) {
   box.hidden = !message;
 }
 
+/* For promise chains of page loads: errors from `api` are already shown; log anything else. */
+function shown(err) {
+  if (!err || !err.shown) console.error(err);
+}
+
 async function api(path, params) {
   const qs = params ? "?" + new URLSearchParams(params).toString() : "";
   const res = await fetch("/api" + path + qs, { headers: { accept: "application/json" } });
@@ -52,7 +57,9 @@ async function api(path, params) {
   if (!res.ok) {
     const msg = typeof body.detail === "string" ? body.detail : res.status + " " + res.statusText;
     showError(msg);
-    throw new Error(msg);
+    const err = new Error(msg);
+    err.shown = true;
+    throw err;
   }
   showError("");
   return body;
@@ -176,7 +183,8 @@ function quadChart(box, rows, opts = {}) {
     return;
   }
   const max = Math.max(1, ...rows.map((r) => r.events));
-  const bw = iw / rows.length;
+  const bw = Math.min(iw / rows.length, 90);  // a few periods: narrow bars, centred
+  const x0 = m.l + (iw - bw * rows.length) / 2;
   const y = (v) => m.t + ih - (v / max) * ih;
   const gy = (g) => m.t + ih / 2 - (g / 10) * (ih / 2);
   const ticks = niceTicks(max);
@@ -189,7 +197,7 @@ function quadChart(box, rows, opts = {}) {
   }
   const every = Math.ceil(rows.length / Math.max(1, Math.floor(iw / 70)));
   rows.forEach((r, i) => {
-    const x = m.l + i * bw;
+    const x = x0 + i * bw;
     const g = svg("g", { class: "bar" + (r.events ? " has-events" : ""), "data-period": r.period,
       "data-events": r.events, tabindex: r.events ? 0 : null });
     let acc = 0;
@@ -215,7 +223,7 @@ function quadChart(box, rows, opts = {}) {
     }
   });
   if (opts.goldstein !== false) {
-    const pts = rows.map((r, i) => [m.l + i * bw + bw / 2, r.goldstein_mean])
+    const pts = rows.map((r, i) => [x0 + i * bw + bw / 2, r.goldstein_mean])
       .filter((p) => p[1] !== null && p[1] !== undefined);
     if (pts.length) {
       root.append(svg("path", { d: pts.map((p, i) => `${i ? "L" : "M"}${p[0]},${gy(p[1])}`).join(""),

@@ -20,7 +20,7 @@
     quadChart(document.getElementById("chart"), data.series, {
       label: `${data.a} and ${data.b}`,
       labelChars: data.by === "year" ? 4 : data.by === "day" || data.by === "week" ? 10 : 7,
-      onClick: (row, g) => showBar(params, row, g),
+      onClick: (row, g) => showBar(params, row, g).catch(shown),
     });
     quadLegend(document.getElementById("legend"));
     table.replaceChildren();
@@ -37,7 +37,7 @@
   }
 
   fillForm(form);
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
-  loadActors();
-  load();
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); load().catch(shown); });
+  loadActors().catch(shown);
+  load().catch(shown);
 })();

@@ -50,5 +50,5 @@
         el("td", {}, el("a", { href: "/events/" + encodeURI(m.event_id), class: "mention" }, highlight(m.sentence, m.spans)))));
     }
   }
-  load();
+  load().catch(shown);
 })();

@@ -15,17 +15,17 @@
       if (form.elements.sort.value === key) form.elements.desc.value = form.elements.desc.value ? "" : "true";
       else { form.elements.sort.value = key; form.elements.desc.value = ""; }
       form.elements.page.value = 1;
-      load();
+      load().catch(shown);
     } });
     const pager = document.getElementById("pager");
     pager.replaceChildren();
-    const go = (p) => { form.elements.page.value = p; load(); };
+    const go = (p) => { form.elements.page.value = p; load().catch(shown); };
     pager.append(el("button", { type: "button", disabled: data.page <= 1, onclick: () => go(data.page - 1) }, "‹ previous"),
       el("span", {}, ` page ${data.page} / ${data.pages} `),
       el("button", { type: "button", disabled: data.page >= data.pages, onclick: () => go(data.page + 1) }, "next ›"));
   }
 
   fillForm(form);
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); form.elements.page.value = 1; load(); });
-  load();
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); form.elements.page.value = 1; load().catch(shown); });
+  load().catch(shown);
 })();

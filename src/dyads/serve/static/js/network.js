@@ -28,7 +28,7 @@
       for (let i = 0; i < n; i++) {
         const len = Math.max(0.01, Math.hypot(d[i].x, d[i].y));
         pos[i].x = Math.min(W - 30, Math.max(30, pos[i].x + (d[i].x / len) * Math.min(len, temp)));
-        pos[i].y = Math.min(H - 20, Math.max(20, pos[i].y + (d[i].y / len) * Math.min(len, temp)));
+        pos[i].y = Math.min(H - 24, Math.max(34, pos[i].y + (d[i].y / len) * Math.min(len, temp)));
       }
       temp *= 0.985;
     }
@@ -71,6 +71,6 @@
   }
 
   fillForm(form);
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
-  load();
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); load().catch(shown); });
+  load().catch(shown);
 })();

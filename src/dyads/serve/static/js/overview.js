@@ -46,6 +46,6 @@
   }
 
   fillForm(form);
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
-  load();
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); load().catch(shown); });
+  load().catch(shown);
 })();
