@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+import socket
 
 import pytest
 from click.testing import CliRunner
@@ -260,7 +260,7 @@ def test_openapi_pages_static_and_headers(client):
     assert client.get("/static/css/style.css").status_code == 200
 
 
-def test_create_app_and_cli_errors(tmp_path):
+def test_create_app_and_cli_errors(tmp_path, db):
     with pytest.raises(StoreError, match="no such event store"):
         create_app(tmp_path / "missing.duckdb")
     runner = CliRunner()
@@ -271,4 +271,12 @@ def test_create_app_and_cli_errors(tmp_path):
         r = runner.invoke(main, ["serve", "--db", "x.duckdb", "--port", port])
         assert r.exit_code == 1 and len(r.output.strip().splitlines()) == 1
         assert "bad port" in r.output
-    assert date.today()  # the CLI parses nothing else before starting uvicorn
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = runner.invoke(main, ["serve", "--db", str(db), "--port", str(port)])
+    assert r.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in r.output
+    assert len(r.output.strip().splitlines()) == 1
+    r = runner.invoke(main, ["serve", "--db", str(tmp_path)])
+    assert r.exit_code == 1 and "is a folder" in r.output

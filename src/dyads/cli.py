@@ -445,7 +445,7 @@ def import_gdelt(files, db):
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(dir_okay=False),
+@click.option("--db", required=True, type=click.Path(),
               help="DuckDB event store to serve (must exist).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default="8000", show_default=True, help="Port to listen on (1-65535).")

@@ -20,7 +20,7 @@
     document.getElementById("title").textContent = a.title || a.doc_id;
     document.title = (a.title || a.doc_id) + " · dyads";
     document.getElementById("meta").textContent = [a.date, a.publisher, a.doc_id, `${d.events} events`].filter(Boolean).join(" · ");
-    if (a.url) document.getElementById("meta").append(" · ", el("a", { href: a.url, rel: "noopener noreferrer" }, "original"));
+    if (safeUrl(a.url)) document.getElementById("meta").append(" · ", el("a", { href: safeUrl(a.url), rel: "noopener noreferrer" }, "original"));
     const box = document.getElementById("text");
     box.replaceChildren();
     for (const h of d.headline) box.append(sentenceNode(h.sentence_index, h.text, h.events, "h2"));

@@ -108,6 +108,11 @@ function goldsteinColor(g) {
   return `rgb(${mix(grey[0], to[0], f)},${mix(grey[1], to[1], f)},${mix(grey[2], to[2], f)})`;
 }
 
+/* Only web links from stored data become hrefs (never javascript: and the like). */
+function safeUrl(url) {
+  return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+}
+
 function eventLink(e, text) {
   return el("a", { href: "/events/" + encodeURI(e.event_id), class: "event-link" }, text);
 }

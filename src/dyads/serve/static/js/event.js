@@ -45,7 +45,7 @@
       table.append(el("tr", { class: m.event_id === e.event_id ? "current" : null },
         el("td", { class: "nowrap" }, m.published || "—"),
         el("td", {}, el("a", { href: "/articles/" + encodeURI(m.doc_id) + "#s" + m.sentence_index }, m.title || m.doc_id),
-          m.url ? el("span", {}, " · ", el("a", { href: m.url, rel: "noopener noreferrer", class: "ext" }, "source")) : null),
+          safeUrl(m.url) ? el("span", {}, " · ", el("a", { href: safeUrl(m.url), rel: "noopener noreferrer", class: "ext" }, "source")) : null),
         el("td", {}, m.publisher || "—"),
         el("td", {}, el("a", { href: "/events/" + encodeURI(m.event_id), class: "mention" }, highlight(m.sentence, m.spans)))));
     }
