@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint bench bench-analysis
+.PHONY: install demo test lint browser bench bench-analysis bench-serve
 
 install: $(VENV)/.installed
 
@@ -20,7 +20,17 @@ demo: install
 lint: install
 	$(BIN)/ruff check src tests bench tools
 
-test: lint
+# The page tests (tests/test_serve_pages.py) drive Debian's chromium with Playwright; install it
+# when missing (needs root and the Debian archive, as on CI). Playwright's own browser
+# download is never used.
+CHROMIUM ?= /usr/bin/chromium
+
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium >/dev/null; }
+	@test -x $(CHROMIUM) || { echo "error: $(CHROMIUM) missing (apt-get install chromium)"; exit 1; }
+
+test: lint browser
 	$(BIN)/pytest -q
 
 bench: install
@@ -28,3 +38,6 @@ bench: install
 
 bench-analysis: install
 	$(BIN)/python bench/analysis.py
+
+bench-serve: install
+	$(BIN)/python bench/serve_load.py

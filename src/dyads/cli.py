@@ -485,5 +485,26 @@ def import_gdelt(files, db):
                err=True)
 
 
+@main.command()
+@click.option("--db", required=True, type=click.Path(),
+              help="DuckDB event store to serve (must exist).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default="8000", show_default=True, help="Port to listen on (1-65535).")
+@click.option("--read-only/--writable", "read_only", default=None,
+              help="Open the store read-only and turn ingest off. Default: writable (ingest "
+                   "on) on a loopback host, read-only on any other.")
+@click.option("--coding-timeout", default=10.0, show_default=True,
+              type=click.FloatRange(min=0.1, max=600), help="Seconds one ingest may code.")
+def serve(db, host, port, read_only, coding_timeout) -> None:
+    """Web dashboard and JSON API over an event store (dyads/serve/)."""
+    from dyads.serve.run import ServeError, run
+
+    try:
+        run(db, host=host, port=port, read_only=read_only, coding_timeout=coding_timeout,
+            echo=lambda msg: click.echo(msg, err=True))
+    except ServeError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 if __name__ == "__main__":
     main()
