@@ -250,8 +250,9 @@ class EventCoder:
             if alt:
                 flags.append(f"{'threat' if alt[:2] == '13' else mood} ({intent})")
                 code_str, hypo = alt, None
-                if neg:
-                    neg, reciprocal = False, False
+                # "X is ready to meet Y" is X's intent only; "X and Y will meet" is both's
+                reciprocal = reciprocal and not neg and len(sources) >= 2
+                neg = False
             elif intent != "reported 'would'" and not intent.startswith("intent"):
                 hypo = None
             if alt is None and code_str[:2] == "03":
