@@ -22,10 +22,24 @@ def _date(ctx, param, value: str | None) -> Date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _pipeline(lexicon: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
+def _pipeline(lexicon: tuple[str, ...] = (), actors: tuple[str, ...] = (),
+              petrarch_actors: tuple[str, ...] = (), petrarch_agents: tuple[str, ...] = ()):
     from dyads.pipeline import Pipeline
 
-    return Pipeline(lexicon_files=lexicon, actor_files=actors)
+    return Pipeline(lexicon_files=lexicon, actor_files=actors,
+                    petrarch_actor_files=petrarch_actors, petrarch_agent_files=petrarch_agents)
+
+
+def _actor_options(f):
+    """--actors, --petrarch-actors and --petrarch-agents, shared by the commands."""
+    path = click.Path(exists=True, dir_okay=False)
+    f = click.option("--petrarch-agents", multiple=True, type=path,
+                     help="PETRARCH/TABARI agents dictionary (e.g. Phoenix.agents.txt).")(f)
+    f = click.option("--petrarch-actors", multiple=True, type=path,
+                     help="PETRARCH/TABARI actor dictionary (e.g. Phoenix.Countries.actors.txt)."
+                     )(f)
+    return click.option("--actors", multiple=True, type=path,
+                        help="Extra actor file(s) (our TSV formats); later files win.")(f)
 
 
 def _emit(events, fmt: str) -> None:
@@ -57,15 +71,15 @@ def main() -> None:
               help="Also print negated and hypothetical events (always stored).")
 @click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra lexicon file(s); later files win.")
-@click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor file(s); later files win.")
-def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors) -> None:
+@_actor_options
+def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, petrarch_actors,
+         petrarch_agents) -> None:
     """Code articles (files, folders, or - for JSON Lines on stdin) into events."""
     from dyads import output
     from dyads.runner import code_inputs
     from dyads.store import EventStore
 
-    pipeline = _pipeline(lexicon, actors)
+    pipeline = _pipeline(lexicon, actors, petrarch_actors, petrarch_agents)
     store = None if no_store else EventStore(db)
     progress = _Progress(enabled=sys.stderr.isatty())
 
@@ -134,12 +148,13 @@ def events(db, actor, source, target, since, until, cameo, quad, doc_id, show_al
 @click.option("--errors", type=click.Path(dir_okay=False),
               help="Write per-text details (gold, predicted, matches) as JSON Lines here.")
 @click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def eval_cmd(gold, as_json, half, errors, lexicon, actors) -> None:
+@_actor_options
+def eval_cmd(gold, as_json, half, errors, lexicon, actors, petrarch_actors,
+             petrarch_agents) -> None:
     """Precision, recall and F1 of the coder against human-coded gold files."""
     from dyads.evaluate import evaluate, load_gold, split_half
 
-    pipeline = _pipeline(lexicon, actors)
+    pipeline = _pipeline(lexicon, actors, petrarch_actors, petrarch_agents)
 
     def code(text, day):
         return pipeline.code_text(text, date=day)
@@ -170,6 +185,42 @@ def eval_cmd(gold, as_json, half, errors, lexicon, actors) -> None:
     for path, report in results.items():
         label = Path(path).name + (f" (half {half})" if half else "")
         click.echo(f"{label}\n{report.format_table()}\n")
+
+
+@main.group()
+def actors() -> None:
+    """The actor knowledge base: look up who a phrase names."""
+
+
+@actors.command(name="lookup")
+@click.argument("phrase")
+@click.option("--date", callback=_date, help="The article's date (YYYY-MM-DD): which office "
+              "holder a name means.")
+@click.option("--json", "as_json", is_flag=True, help="Print the resolution as JSON.")
+@_actor_options
+def actors_lookup(phrase, date, as_json, actors, petrarch_actors, petrarch_agents) -> None:
+    """Resolve PHRASE ("Kim Jong Un", "the South Korean defense minister", "Pyongyang") to
+    an actor code, and say why."""
+    from dyads import lookup_actor
+
+    pipeline = _pipeline((), actors, petrarch_actors, petrarch_agents) \
+        if actors or petrarch_actors or petrarch_agents else None
+    found = lookup_actor(phrase, date=date, pipeline=pipeline)
+    if as_json:
+        click.echo(json.dumps({"phrase": phrase, "date": date and date.isoformat(),
+                               "head": found.head,
+                               "actors": [a.to_dict() for a in found.actors],
+                               "offices": [{"name": n, "code": o.code, "office": o.office,
+                                            "start": o.start.isoformat(),
+                                            "end": o.end and o.end.isoformat(),
+                                            "source": o.source, "where": o.where,
+                                            "covers_date": c}
+                                           for n, o, c in found.offices]},
+                              ensure_ascii=False, indent=2))
+    else:
+        click.echo(found.format())
+    if not found.actors:
+        sys.exit(1)
 
 
 class _Progress:

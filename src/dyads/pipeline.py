@@ -45,11 +45,15 @@ class CodedArticle:
 
 class Pipeline:
     def __init__(self, *, lexicon_files: Iterable[str | Path] = (),
-                 actor_files: Iterable[str | Path] = (), model: str | None = None):
+                 actor_files: Iterable[str | Path] = (), model: str | None = None,
+                 petrarch_actor_files: Iterable[str | Path] = (),
+                 petrarch_agent_files: Iterable[str | Path] = ()):
         self.nlp = load_model(model)
         self.parser = Parser(self.nlp)
         self.cameo = ontology()
-        self.knowledge = load_knowledge(list(actor_files))
+        self.knowledge = load_knowledge(list(actor_files),
+                                        petrarch_actors=list(petrarch_actor_files),
+                                        petrarch_agents=list(petrarch_agent_files))
         self.resolver = ActorResolver(self.knowledge, self.nlp)
         self.lexicon = load_lexicon(list(lexicon_files))
         self.coder = EventCoder(self.lexicon, self.resolver, self.cameo)

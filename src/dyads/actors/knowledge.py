@@ -88,17 +88,23 @@ def is_people_file(path: Path) -> bool:
     return bool(rows) and "office" in rows[0].split("\t")
 
 
-def load_knowledge(extra: list[str | Path] | None = None) -> KnowledgeBase:
-    """The bundled actor files, then the user's (countries, groups, agents or people)."""
+def load_knowledge(extra: list[str | Path] | None = None, *,
+                   petrarch_actors: list[str | Path] = (),
+                   petrarch_agents: list[str | Path] = ()) -> KnowledgeBase:
+    """The bundled actor files, then PETRARCH/TABARI dictionaries (dyads.actors.petrarch),
+    then the user's own files (countries, groups, agents or people): later files win."""
+    from dyads.actors.petrarch import add_to_knowledge
+
     kb = KnowledgeBase()
     for name in ("countries.tsv", "groups.tsv", "agents.tsv"):
         path, text = _data_file(name)
         load_file(kb, path, text)
+    petrarch_people = add_to_knowledge(kb, list(petrarch_actors), list(petrarch_agents))
     people_files = []
     for p in extra or []:
         if is_people_file(Path(p)):
             people_files.append(p)
         else:
             load_file(kb, Path(p))
-    kb.people = load_people(people_files)
+    kb.people = load_people(people_files, petrarch_people)
     return kb

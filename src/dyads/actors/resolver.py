@@ -202,7 +202,10 @@ class ActorResolver:
 
     @staticmethod
     def _office_actor(o: Office, sector: str, how: str) -> Actor:
-        code = o.code if o.country == "IGO" else o.country + sector
+        if o.country == "IGO" or (o.actor_code and sector == o.sector):
+            code = o.code  # IGOUNO, or a dictionary's full code (PETRARCH: USAGOVBUS)
+        else:
+            code = o.country + sector
         return Actor(code, o.country, None if o.country == "IGO" else sector, o.name, 0, 0,
                      o.source, how)
 
