@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from dyads.actors.people import PeopleIndex, load_people
+from dyads.actors.references import References, load_references
 
 # Kinds of country forms that stand for the government when used as an actor.
 GOVERNMENT_KINDS = {"capital": "GOV", "seat": "GOV", "seat_mil": "MIL", "seat_leg": "LEG"}
@@ -33,6 +34,7 @@ class KnowledgeBase:
     entries: dict[str, Entry] = field(default_factory=dict)  # by exact form
     agents: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower form -> (sector, src)
     people: PeopleIndex = field(default_factory=lambda: PeopleIndex([]))  # dated offices
+    references: References = field(default_factory=References)  # "the North", "both sides"
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.form] = entry
@@ -107,4 +109,5 @@ def load_knowledge(extra: list[str | Path] | None = None, *,
         else:
             load_file(kb, Path(p))
     kb.people = load_people(people_files, petrarch_people)
+    kb.references = load_references()
     return kb

@@ -59,6 +59,13 @@ class Discourse:
     # names introduced with a title ("US Secretary of State Mike Pompeo"), by normalised
     # full name and surname, so a later "Pompeo" resolves
     people: dict[str, Actor] = field(default_factory=dict)
+    # for short references (data/actors/references.yaml):
+    seen: set[str] = field(default_factory=set)  # countries named so far ("the North")
+    countries: list[Actor] = field(default_factory=list)  # country mentions, latest last
+    last_pair: tuple[Actor, Actor] | None = None  # "both sides": two countries named together
+    last_country: Actor | None = None  # "the country": the latest country subject
+    agents: list[tuple[str, Actor]] = field(default_factory=list)  # "the minister": (agent
+    # form, actor) of actors introduced with an agent, latest last
 
 
 @dataclass
@@ -69,6 +76,9 @@ class Scope:
     discourse: Discourse | None = None
     people: list[tuple[int, int]] = field(default_factory=list)  # spans of known names
     date: date | None = None  # the article's date: which office holder a name means
+    prev_pair: tuple[Actor, Actor] | None = None  # the discourse's pair before this sentence
+    prev_countries: list[Actor] = field(default_factory=list)  # countries named before it
+    refs: dict[int, list[Actor]] = field(default_factory=dict)  # short references, by head
 
 
 # Offices in the order a name is read when a person held several at once.
@@ -90,11 +100,23 @@ class ActorResolver:
         self._agents.add("AGENT", [nlp.make_doc(a) for a in agent_forms])
         self._people = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
+        self._refs = PhraseMatcher(nlp.vocab, attr="LOWER")  # "both sides", "the North"
+        self._refs.add("REF", [nlp.make_doc(f) for f in kb.references.phrases()])
 
     def scope(self, doc: Doc, discourse: Discourse | None = None,
               on: date | None = None) -> Scope:
-        """Everything the resolver needs for one parsed sentence."""
-        return Scope(self.mentions(doc), discourse, _longest(self._people(doc)), on)
+        """Everything the resolver needs for one parsed sentence; notes the sentence's
+        countries in `discourse` for later short references."""
+        scope = Scope(self.mentions(doc), discourse, _longest(self._people(doc)), on)
+        if discourse is not None:
+            scope.prev_pair, scope.prev_countries = discourse.last_pair, discourse.countries[-8:]
+            countries = [self.mention_actor(doc, m) for m in scope.mentions if _is_country(m)]
+            discourse.seen.update(a.country for a in countries)
+            pair = _first_two(countries)
+            if pair:
+                discourse.last_pair = pair
+            discourse.countries = (discourse.countries + countries)[-8:]
+        return scope
 
     # --- finding mentions -------------------------------------------------------------
     def mentions(self, doc: Doc | Span) -> list[Mention]:
@@ -116,7 +138,8 @@ class ActorResolver:
 
     def has_actor(self, doc: Doc | Span) -> bool:
         """Could this text hold an event? Any country, group or sector agent mentioned."""
-        return bool(self._forms(doc)) or bool(self._agents(doc)) or bool(self._people(doc))
+        return bool(self._forms(doc)) or bool(self._agents(doc)) or bool(self._people(doc)) \
+            or bool(self._refs(doc))
 
     # --- resolving a slot ---------------------------------------------------------------
     def resolve(self, head: Token, scope: Scope) -> Actor | None:
@@ -142,7 +165,16 @@ class ActorResolver:
         if mention is None:
             person = self._person(head, lo, hi, scope)
             if person is not None:
-                return replace(person, text=text_span.text, start=start, end=end)
+                actor = replace(person, text=text_span.text, start=start, end=end)
+                self._note_agent(head, lo, hi, actor, scope)
+                return actor
+            refs = self._short_reference(head, lo, hi, scope)
+            if refs:
+                scope.refs[head.i] = refs
+                if head.dep_ in SUBJECT_DEPS and scope.discourse and len(refs) == 1 \
+                        and refs[0].country in scope.discourse.seen:
+                    scope.discourse.last_country = refs[0]
+                return refs[0]
             # "Salaheddine Sidhoum, Algeria's leading rights activist": the apposition says who
             for c in head.children:
                 if c.dep_ == "appos" and c.lower_ not in PRONOUNS:
@@ -157,13 +189,111 @@ class ActorResolver:
                 return Actor(None, None, None, text_span.text, start, end, None, "unknown name")
             return None
         entry = mention.entry
+        if sector is None and head.pos_ == "PROPN" and not mention.start <= head.i < mention.end:
+            # "Chinese Foreign Minister Wang Yi": the title before the name gives the sector
+            sector, sector_src = self._title_agent(head.doc, lo, head.i - 1)
         if sector is None:
             sector = entry.sector
         code = entry.code + (sector or "") if entry.code == entry.country else entry.code
         how = f"{entry.kind} '{entry.form}'" + (f" + agent '{sector_src}'" if sector_src else "")
         actor = Actor(code, entry.country, sector, text_span.text, start, end, entry.source, how)
         self._bind(head, mention, actor, scope)
+        if scope.discourse is not None:
+            if sector_src:
+                _note(scope.discourse.agents, sector_src, actor)
+            if head.dep_ in SUBJECT_DEPS and _is_country(mention):
+                scope.discourse.last_country = actor
         return actor
+
+    # --- short references ---------------------------------------------------------------
+    def _short_reference(self, head: Token, lo: int, hi: int, scope: Scope) -> list[Actor]:
+        """Actors of a phrase that names them through the article so far (data in
+        references.yaml): "the North" in a Korea story, "the two Koreas", "both sides", "the
+        country", "the minister"; "the country's president" takes the country + GOV."""
+        doc, refs = head.doc, self.kb.references
+        words = [t for t in doc[lo: hi + 1] if not t.is_punct and t.tag_ != "POS"]
+        definite = bool(words) and words[0].lower_ == "the"
+        if definite:
+            words = words[1:]
+        if not words:
+            return []
+        text = " ".join(t.text for t in words)
+        low = text.lower()
+        lemma = " ".join([t.lower_ for t in words[:-1]] + [head.lemma_.lower()])
+        sector, _ = self._sector(head)
+        span = _trim(doc, lo, hi)
+
+        def make(country: str, how: str, sec: str | None = sector, kb: str | None = None,
+                 ) -> Actor:
+            return Actor(country + (sec or ""), country, sec, span.text, span.start_char,
+                         span.end_char, kb or refs.where, f"short reference '{span.text}': {how}")
+
+        discourse = scope.discourse
+        for half in refs.halves:
+            if text in half.forms:
+                seen = (discourse.seen if discourse else set()) | {
+                    m.entry.country for m in scope.mentions if _is_country(m)}
+                if seen & half.countries:
+                    return [make(half.forms[text], "the article names "
+                                 + "/".join(sorted(seen & half.countries)))]
+        if low in refs.sets:
+            return [make(c, "a set of countries") for c in refs.sets[low]]
+        if low in refs.pair or lemma in refs.pair:
+            here = _first_two([self.mention_actor(doc, m) for m in scope.mentions
+                               if _is_country(m) and m.end <= lo])
+            pair = here or scope.prev_pair
+            if pair:
+                where = "earlier in the sentence" if here else "in an earlier sentence"
+                return [make(a.country, f"'{a.text}' and '{pair[1 - i].text}' named together "
+                             f"{where}", kb=a.kb_id) for i, a in enumerate(pair)]
+            return []
+        if definite and (low in refs.country or lemma in refs.country):
+            last = discourse.last_country if discourse else None
+            if last is None:
+                before = [self.mention_actor(doc, m) for m in scope.mentions
+                          if _is_country(m) and m.end <= lo] or scope.prev_countries
+                last = before[-1] if before else None
+            if last is not None:
+                return [make(last.country, f"the article's last country '{last.text}'",
+                             kb=last.kb_id)]
+            return []
+        if definite and discourse is not None and len(words) <= 3 \
+                and (low in self.kb.agents or lemma in self.kb.agents):
+            form = low if low in self.kb.agents else lemma
+            family = refs.agent_family(form)
+            for earlier, actor in reversed(discourse.agents):
+                last_word = earlier.split()[-1]
+                if earlier in family or (" " not in form and last_word in family):
+                    return [replace(actor, text=span.text, start=span.start_char,
+                                    end=span.end_char,
+                                    how=f"short reference '{span.text}': the article's "
+                                        f"'{actor.text}' ({actor.how})")]
+        for c in head.children:  # "the country's president", "the North's leader"
+            if c.dep_ == "poss" and c.i != head.i:
+                inner = self._short_reference(c, c.left_edge.i, c.i, scope)
+                if len(inner) == 1 and sector:
+                    a = inner[0]
+                    return [replace(a, code=a.country + sector, sector=sector, text=span.text,
+                                    start=span.start_char, end=span.end_char)]
+        return []
+
+    def _note_agent(self, head: Token, lo: int, hi: int, actor: Actor, scope: Scope) -> None:
+        """Remember a person with the agent their title (or office) gives, for a later
+        "the minister"."""
+        if scope.discourse is None or not actor.country:
+            return
+        doc = head.doc
+        form = None
+        for t in doc[lo: hi + 1]:
+            sec, src = self._sector(t)
+            if sec:
+                form = src
+        if form is None:
+            office = actor.how.split(":", 1)[1].split()[0] if actor.how and ":" in actor.how \
+                else ""
+            form = self.kb.references.offices.get(office)
+        if form:
+            _note(scope.discourse.agents, form, actor)
 
     # --- people -------------------------------------------------------------------------
     def _person(self, head: Token, lo: int, hi: int, scope: Scope) -> Actor | None:
@@ -209,6 +339,15 @@ class ActorResolver:
         return Actor(code, o.country, None if o.country == "IGO" else sector, o.name, 0, 0,
                      o.source, how)
 
+    def _title_agent(self, doc: Doc, lo: int, hi: int) -> tuple[str | None, str | None]:
+        """The last sector agent among tokens lo..hi (a title before a name)."""
+        found: tuple[str | None, str | None] = (None, None)
+        for t in doc[lo: hi + 1]:
+            hit = self._sector(t)
+            if hit[0]:
+                found = hit
+        return found
+
     def _title_sector(self, doc: Doc, lo: int, hi: int) -> str | None:
         for t in doc[lo: hi + 1]:
             sector, _ = self._sector(t)
@@ -232,6 +371,8 @@ class ActorResolver:
         actor = self.resolve(head, scope)
         if actor is None:
             return []
+        if head.i in scope.refs:  # "both sides", "the two Koreas"
+            return scope.refs[head.i]
         if actor.country is None:
             return [actor]
         doc = head.doc
@@ -305,6 +446,32 @@ class ActorResolver:
                 if hit:
                     return hit[0], cand.strip()
         return None, None
+
+
+def _is_country(m: Mention) -> bool:
+    """A mention of a country itself (name, adjective, capital...), not a group or a place."""
+    e = m.entry
+    return e.code == e.country and e.kind != "place" and len(e.country) == 3 \
+        and e.country not in GROUP_CLASSES
+
+
+GROUP_CLASSES = {"IGO", "NGO", "IMG", "MNC", "UNO", "INT"}
+
+
+def _first_two(actors: list[Actor]) -> tuple[Actor, Actor] | None:
+    """The first two actors of distinct countries."""
+    out: list[Actor] = []
+    for a in actors:
+        if all(a.country != b.country for b in out):
+            out.append(a)
+            if len(out) == 2:
+                return out[0], out[1]
+    return None
+
+
+def _note(agents: list[tuple[str, Actor]], form: str, actor: Actor) -> None:
+    agents.append((form, actor))
+    del agents[:-12]
 
 
 def _longest(matches) -> list[tuple[int, int]]:
