@@ -74,8 +74,10 @@ class Pipeline:
                 if not text:
                     continue
                 sents.append(Sentence(len(sents), text, headline=title_first and pi == 0))
+                # a short reference ("the two countries") needs an earlier actor to stand for
                 candidate.append(len(span) <= MAX_SENTENCE_TOKENS
-                                 and self.resolver.has_actor(span))
+                                 and (self.resolver.has_actor(span)
+                                      or (any(candidate) and self.resolver.has_reference(span))))
         return sents, candidate
 
     # --- coding -------------------------------------------------------------------------

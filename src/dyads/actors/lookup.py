@@ -79,3 +79,24 @@ def lookup(resolver: ActorResolver, nlp, text: str, on: date | None = None) -> L
         for o in resolver.kb.people.candidates(name):
             offices.append((name, o, on is not None and o.covers(on)))
     return Lookup(text, on, head.text, actors, offices)
+
+
+def resolve_in_text(pipeline, text: str, mention: str, on: date | None = None) -> list[Actor]:
+    """The actors of `mention` (its first occurrence in the last sentence of `text`), with
+    the discourse the pipeline builds from the sentences before it: for short references,
+    pronouns and names bound earlier in an article. Raises ValueError if it is not there."""
+    from dyads.model import Article
+
+    sents, candidate = pipeline.sentences(Article(doc_id="lookup", text=text, date=on))
+    todo = [s for s, c in zip(sents[:-1], candidate[:-1], strict=True) if c] + sents[-1:]
+    docs = list(pipeline.parser.parse(s.text for s in todo))
+    discourse = Discourse()
+    for s, doc in zip(todo[:-1], docs[:-1], strict=True):
+        pipeline.coder.code_sentence(doc, doc_id="lookup", sentence_index=s.index, date=on,
+                                     headline=False, discourse=discourse)
+    doc = docs[-1]
+    at = doc.text.find(mention)
+    if at < 0:
+        raise ValueError(f"{mention!r} is not in the last sentence {doc.text!r}")
+    span = doc.char_span(at, at + len(mention), alignment_mode="expand")
+    return pipeline.resolver.resolve_many(span.root, pipeline.resolver.scope(doc, discourse, on))

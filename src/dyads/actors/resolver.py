@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.knowledge import Entry, KnowledgeBase
-from dyads.actors.people import Office, normalize
+from dyads.actors.people import GROUP_COUNTRIES, SURNAME_FIRST, Office, normalize
 from dyads.model import Actor
 
 # Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
@@ -138,8 +138,12 @@ class ActorResolver:
 
     def has_actor(self, doc: Doc | Span) -> bool:
         """Could this text hold an event? Any country, group or sector agent mentioned."""
-        return bool(self._forms(doc)) or bool(self._agents(doc)) or bool(self._people(doc)) \
-            or bool(self._refs(doc))
+        return bool(self._forms(doc)) or bool(self._agents(doc)) or bool(self._people(doc))
+
+    def has_reference(self, doc: Doc | Span) -> bool:
+        """Does this text hold a short reference ("the two countries", "the North")? Such a
+        sentence can hold an event only once the article has named an actor."""
+        return bool(self._refs(doc))
 
     # --- resolving a slot ---------------------------------------------------------------
     def resolve(self, head: Token, scope: Scope) -> Actor | None:
@@ -160,6 +164,12 @@ class ActorResolver:
                                                      and mention.start <= head.i < mention.end)):
             mention = place
         sector, sector_src = self._sector(head)
+        if sector is None:  # "Saudi air force jets", "riot police officers"
+            for c in head.lefts:
+                if c.dep_ == "compound" and (c.pos_ == "NOUN" or c.lower_ in ("force", "forces")):
+                    sector, sector_src = self._sector(c)
+                    if sector:
+                        break
         text_span = _trim(head.doc, lo, hi)
         start, end = text_span.start_char, text_span.end_char
         if mention is None:
@@ -180,6 +190,14 @@ class ActorResolver:
                 if c.dep_ == "appos" and c.lower_ not in PRONOUNS:
                     found = self.resolve(c, scope)
                     if found is not None and found.country:
+                        if sector and found.sector is None and found.code == found.country:
+                            # "the adviser, Chung Eui-yong of South Korea": KOR + GOV
+                            inner = found
+                            found = replace(found, code=found.country + sector, sector=sector)
+                            if scope.discourse is not None:
+                                people = scope.discourse.people
+                                for k in [k for k, v in people.items() if v is inner]:
+                                    people[k] = found
                         return replace(found, text=text_span.text, start=start, end=end,
                                        how=f"apposition '{found.text}': {found.how}")
             if sector:
@@ -316,6 +334,13 @@ class ActorResolver:
             if scope.date is not None:
                 offices = self.kb.people.lookup(text, scope.date)
                 if not offices:
+                    # "former President Lula" after his terms: an elite of his country
+                    past = [o for o in self.kb.people.candidates(text) if o.start <= scope.date]
+                    if former and past and len({o.country for o in past}) == 1 \
+                            and past[0].country not in GROUP_COUNTRIES:
+                        o = max(past, key=lambda o: o.start)
+                        return self._office_actor(o, "ELI", f"person '{text}': former "
+                                                  f"{o.office} to {o.end} ({o.where})")
                     continue
                 o = min(offices, key=lambda o: OFFICE_RANK.get(o.office, 9))
                 how = (f"person '{text}': {o.office} {o.start}–{o.end or ''} "
@@ -362,8 +387,12 @@ class ActorResolver:
             return
         name = _name_tokens(head)
         if name and " " in name:
-            scope.discourse.people[normalize(name)] = actor
-            scope.discourse.people[normalize(head.text)] = actor
+            people = scope.discourse.people
+            people[normalize(name)] = actor
+            people[normalize(head.text)] = actor
+            # the surname alone: "Choe" of "Choe Son-hui", "Pompeo" of "Mike Pompeo"
+            parts = name.replace("-", " ").split()
+            people[normalize(parts[0] if actor.country in SURNAME_FIRST else parts[-1])] = actor
 
     def resolve_many(self, head: Token, scope: Scope) -> list[Actor]:
         """Like `resolve`, but one actor per country coordinated inside the noun phrase:
@@ -493,11 +522,20 @@ def _name_tokens(head: Token) -> str | None:
     toks = [head]
     cur = head.i - 1
     doc = head.doc
-    while cur >= 0 and doc[cur].pos_ == "PROPN" and doc[cur].head.i == head.i \
-            and doc[cur].dep_ in ("compound", "flat") and doc[cur].lower_ not in _TITLE_WORDS:
-        toks.insert(0, doc[cur])
-        cur -= 1
-    return " ".join(t.text for t in toks)
+    while cur >= 0:
+        t = doc[cur]
+        if t.text == "-" and cur > 0 and doc[cur - 1].pos_ == "PROPN" and not t.whitespace_ \
+                and not doc[cur - 1].whitespace_:  # "Son-hui" split by the tokenizer
+            toks.insert(0, t)
+            cur -= 1
+            continue
+        if t.pos_ == "PROPN" and t.head.i in {x.i for x in toks} \
+                and t.dep_ in ("compound", "flat") and t.lower_ not in _TITLE_WORDS:
+            toks.insert(0, t)
+            cur -= 1
+            continue
+        break
+    return doc[toks[0].i: head.i + 1].text
 
 
 # Capitalised title words that precede a name but are not part of it.
