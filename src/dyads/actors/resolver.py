@@ -164,7 +164,7 @@ class ActorResolver:
                                                      and mention.start <= head.i < mention.end)):
             mention = place
         sector, sector_src = self._sector(head)
-        if sector is None:  # "Saudi air force jets", "riot police officers"
+        if sector is None and head.pos_ == "NOUN":  # "Saudi air force jets"
             for c in head.lefts:
                 if c.dep_ == "compound" and (c.pos_ == "NOUN" or c.lower_ in ("force", "forces")):
                     sector, sector_src = self._sector(c)
@@ -207,7 +207,8 @@ class ActorResolver:
                 return Actor(None, None, None, text_span.text, start, end, None, "unknown name")
             return None
         entry = mention.entry
-        if sector is None and head.pos_ == "PROPN" and not mention.start <= head.i < mention.end:
+        if sector is None and head.pos_ == "PROPN" and entry.code == entry.country \
+                and not mention.start <= head.i < mention.end:
             # "Chinese Foreign Minister Wang Yi": the title before the name gives the sector
             sector, sector_src = self._title_agent(head.doc, lo, head.i - 1)
         if sector is None:
