@@ -100,6 +100,7 @@ class ActorResolver:
         self._agents.add("AGENT", [nlp.make_doc(a) for a in agent_forms])
         self._people = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
+        self._max_agent_words = kb.max_agent_words  # computed once: _sector is hot
         self._refs = PhraseMatcher(nlp.vocab, attr="LOWER")  # "both sides", "the North"
         self._refs.add("REF", [nlp.make_doc(f) for f in kb.references.phrases()])
 
@@ -239,6 +240,12 @@ class ActorResolver:
         text = " ".join(t.text for t in words)
         low = text.lower()
         lemma = " ".join([t.lower_ for t in words[:-1]] + [head.lemma_.lower()])
+        poss = [c for c in head.children if c.dep_ == "poss" and c.i != head.i]
+        if not (poss or (definite and (low in self.kb.agents or lemma in self.kb.agents))
+                or low in refs.sets or low in refs.pair or lemma in refs.pair
+                or low in refs.country or lemma in refs.country
+                or any(text in h.forms for h in refs.halves)):
+            return []  # the common case: no short reference, nothing more to compute
         sector, _ = self._sector(head)
         span = _trim(doc, lo, hi)
 
@@ -287,13 +294,12 @@ class ActorResolver:
                                     end=span.end_char,
                                     how=f"short reference '{span.text}': the article's "
                                         f"'{actor.text}' ({actor.how})")]
-        for c in head.children:  # "the country's president", "the North's leader"
-            if c.dep_ == "poss" and c.i != head.i:
-                inner = self._short_reference(c, c.left_edge.i, c.i, scope)
-                if len(inner) == 1 and sector:
-                    a = inner[0]
-                    return [replace(a, code=a.country + sector, sector=sector, text=span.text,
-                                    start=span.start_char, end=span.end_char)]
+        for c in poss:  # "the country's president", "the North's leader"
+            inner = self._short_reference(c, c.left_edge.i, c.i, scope)
+            if len(inner) == 1 and sector:
+                a = inner[0]
+                return [replace(a, code=a.country + sector, sector=sector, text=span.text,
+                                start=span.start_char, end=span.end_char)]
         return []
 
     def _note_agent(self, head: Token, lo: int, hi: int, actor: Actor, scope: Scope) -> None:
@@ -469,7 +475,7 @@ class ActorResolver:
     def _sector(self, head: Token) -> tuple[str | None, str | None]:
         """Sector from the head noun or a multiword agent ending at it ("prime minister")."""
         doc = head.doc
-        for n in range(min(self.kb.max_agent_words, head.i + 1), 0, -1):
+        for n in range(min(self._max_agent_words, head.i + 1), 0, -1):
             words = [t.lower_ for t in doc[head.i - n + 1: head.i + 1]]
             for cand in (" ".join(words), " ".join(words[:-1] + [head.lemma_.lower()])):
                 hit = self.kb.agents.get(cand.strip())
