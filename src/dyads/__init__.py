@@ -22,7 +22,7 @@ from dyads.model import Actor, Article, Event, InputError
 
 __version__ = "0.1.0"
 __all__ = ["Actor", "Article", "Event", "InputError", "Pipeline", "code_files", "code_text",
-           "default_pipeline", "open"]
+           "default_pipeline", "lookup_actor", "open"]
 
 
 def __getattr__(name: str):
@@ -46,6 +46,17 @@ def code_text(text: str, *, date: date | None = None, title: str | None = None,
     """Code a text; by default only asserted events (not negated, not hypothetical)."""
     events = default_pipeline().code_text(text, date=date, title=title)
     return events if include_flagged else [e for e in events if e.asserted]
+
+
+def lookup_actor(text: str, *, date: date | None = None, pipeline=None):
+    """Resolve a phrase ("Kim Jong Un", "the South Korean defense minister", "Iraqi
+    civilians") like an event slot: returns a `dyads.actors.lookup.Lookup` with `.actor`
+    (code, country, sector, kb_id, how), `.actors` and the dated `.offices` of its names;
+    `.format()` gives the text `dyads actors lookup` prints."""
+    from dyads.actors.lookup import lookup
+
+    p = pipeline or default_pipeline()
+    return lookup(p.resolver, p.nlp, text, date)
 
 
 def code_files(paths: Iterable[str | Path], *, db: str | Path | None = "dyads.duckdb",

@@ -32,13 +32,15 @@ def _window(ctx, param, value: str) -> int:
 
 
 def _pipeline(lexicon: tuple[str, ...] = (), actors: tuple[str, ...] = (),
+              petrarch_actors: tuple[str, ...] = (), petrarch_agents: tuple[str, ...] = (),
               petrarch_verbs: tuple[str, ...] = ()):
     from dyads.coding.lexicon import LexiconError
     from dyads.pipeline import Pipeline
 
     try:
         return Pipeline(lexicon_files=lexicon, actor_files=actors,
-                        petrarch_verbs=petrarch_verbs)
+                        petrarch_actor_files=petrarch_actors,
+                        petrarch_agent_files=petrarch_agents, petrarch_verbs=petrarch_verbs)
     except LexiconError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -48,6 +50,18 @@ def _petrarch_verbs_option(f):
         "--petrarch-verbs", multiple=True, type=click.Path(exists=True, dir_okay=False),
         help="PETRARCH CAMEO verb dictionary (CAMEO.2.0.txt format) to code with instead of "
              "the bundled lexicon; --lexicon files still add to it.")(f)
+
+
+def _actor_options(f):
+    """--actors, --petrarch-actors and --petrarch-agents, shared by the commands."""
+    path = click.Path(exists=True, dir_okay=False)
+    f = click.option("--petrarch-agents", multiple=True, type=path,
+                     help="PETRARCH/TABARI agents dictionary (e.g. Phoenix.agents.txt).")(f)
+    f = click.option("--petrarch-actors", multiple=True, type=path,
+                     help="PETRARCH/TABARI actor dictionary (e.g. Phoenix.Countries.actors.txt)."
+                     )(f)
+    return click.option("--actors", multiple=True, type=path,
+                        help="Extra actor file(s) (our TSV formats); later files win.")(f)
 
 
 def _emit(events, fmt: str) -> None:
@@ -79,20 +93,19 @@ def main() -> None:
               help="Also print negated and hypothetical events (always stored).")
 @click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra lexicon file(s); later files win.")
-@click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor file(s); later files win.")
+@_actor_options
 @click.option("--dedup-window", callback=_window, default="1d", show_default=True,
               help="Merge reports of one event whose dates are this many days apart.")
 @click.option("--no-dedup", is_flag=True, help="Do not merge repeated reports in the store.")
 @_petrarch_verbs_option
-def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, dedup_window,
-         no_dedup, petrarch_verbs) -> None:
+def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, petrarch_actors,
+         petrarch_agents, dedup_window, no_dedup, petrarch_verbs) -> None:
     """Code articles (files, folders, or - for JSON Lines on stdin) into events."""
     from dyads import output
     from dyads.runner import code_inputs
     from dyads.store import EventStore
 
-    pipeline = _pipeline(lexicon, actors, petrarch_verbs)
+    pipeline = _pipeline(lexicon, actors, petrarch_actors, petrarch_agents, petrarch_verbs)
     store = None if no_store else EventStore(db, dedup_window=None if no_dedup
                                              else dedup_window)
     progress = _Progress(enabled=sys.stderr.isatty())
@@ -192,13 +205,14 @@ def merged(db, rebuild, show_mentions) -> None:
 @click.option("--errors", type=click.Path(dir_okay=False),
               help="Write per-text details (gold, predicted, matches) as JSON Lines here.")
 @click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@_actor_options
 @_petrarch_verbs_option
-def eval_cmd(gold, as_json, half, errors, lexicon, actors, petrarch_verbs) -> None:
+def eval_cmd(gold, as_json, half, errors, lexicon, actors, petrarch_actors, petrarch_agents,
+             petrarch_verbs) -> None:
     """Precision, recall and F1 of the coder against human-coded gold files."""
     from dyads.evaluate import evaluate, load_gold, split_half
 
-    pipeline = _pipeline(lexicon, actors, petrarch_verbs)
+    pipeline = _pipeline(lexicon, actors, petrarch_actors, petrarch_agents, petrarch_verbs)
 
     def code(text, day):
         return pipeline.code_text(text, date=day)
@@ -239,9 +253,10 @@ def eval_cmd(gold, as_json, half, errors, lexicon, actors, petrarch_verbs) -> No
               "holders and resolves time phrases.")
 @click.option("--no-parse", is_flag=True, help="Leave out the token-by-token parse.")
 @click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@_actor_options
 @_petrarch_verbs_option
-def explain(text, path, date, no_parse, lexicon, actors, petrarch_verbs) -> None:
+def explain(text, path, date, no_parse, lexicon, actors, petrarch_actors, petrarch_agents,
+            petrarch_verbs) -> None:
     """Show how a sentence is coded: parse, actors, lexicon entries, modality, events."""
     from dyads.explain import explain as run
     from dyads.explain import format_explanation
@@ -253,8 +268,45 @@ def explain(text, path, date, no_parse, lexicon, actors, petrarch_verbs) -> None
             raise click.ClickException(f"{path}: cannot read: {exc}") from None
     if not text or not text.strip():
         raise click.ClickException("nothing to explain: give a sentence or --file")
-    report = run(_pipeline(lexicon, actors, petrarch_verbs), text, on=date)
+    report = run(_pipeline(lexicon, actors, petrarch_actors, petrarch_agents, petrarch_verbs),
+                 text, on=date)
     click.echo(format_explanation(report, parse=not no_parse))
+
+
+@main.group()
+def actors() -> None:
+    """The actor knowledge base: look up who a phrase names."""
+
+
+@actors.command(name="lookup")
+@click.argument("phrase")
+@click.option("--date", callback=_date, help="The article's date (YYYY-MM-DD): which office "
+              "holder a name means.")
+@click.option("--json", "as_json", is_flag=True, help="Print the resolution as JSON.")
+@_actor_options
+def actors_lookup(phrase, date, as_json, actors, petrarch_actors, petrarch_agents) -> None:
+    """Resolve PHRASE ("Kim Jong Un", "the South Korean defense minister", "Pyongyang") to
+    an actor code, and say why."""
+    from dyads import lookup_actor
+
+    pipeline = _pipeline((), actors, petrarch_actors, petrarch_agents) \
+        if actors or petrarch_actors or petrarch_agents else None
+    found = lookup_actor(phrase, date=date, pipeline=pipeline)
+    if as_json:
+        click.echo(json.dumps({"phrase": phrase, "date": date and date.isoformat(),
+                               "head": found.head,
+                               "actors": [a.to_dict() for a in found.actors],
+                               "offices": [{"name": n, "code": o.code, "office": o.office,
+                                            "start": o.start.isoformat(),
+                                            "end": o.end and o.end.isoformat(),
+                                            "source": o.source, "where": o.where,
+                                            "covers_date": c}
+                                           for n, o, c in found.offices]},
+                              ensure_ascii=False, indent=2))
+    else:
+        click.echo(found.format())
+    if not found.actors:
+        sys.exit(1)
 
 
 class _Progress:

@@ -50,11 +50,15 @@ class CodedArticle:
 class Pipeline:
     def __init__(self, *, lexicon_files: Iterable[str | Path] = (),
                  actor_files: Iterable[str | Path] = (), model: str | None = None,
+                 petrarch_actor_files: Iterable[str | Path] = (),
+                 petrarch_agent_files: Iterable[str | Path] = (),
                  petrarch_verbs: Iterable[str | Path] = ()):
         self.nlp = load_model(model)
         self.parser = Parser(self.nlp)
         self.cameo = ontology()
-        self.knowledge = load_knowledge(list(actor_files))
+        self.knowledge = load_knowledge(list(actor_files),
+                                        petrarch_actors=list(petrarch_actor_files),
+                                        petrarch_agents=list(petrarch_agent_files))
         self.resolver = ActorResolver(self.knowledge, self.nlp)
         self.lexicon = load_lexicon(list(lexicon_files), petrarch=list(petrarch_verbs))
         self.coder = EventCoder(self.lexicon, self.resolver, self.cameo)
@@ -76,8 +80,10 @@ class Pipeline:
                 if not text:
                     continue
                 sents.append(Sentence(len(sents), text, headline=title_first and pi == 0))
+                # a short reference ("the two countries") needs an earlier actor to stand for
                 candidate.append(len(span) <= MAX_SENTENCE_TOKENS
-                                 and self.resolver.has_actor(span))
+                                 and (self.resolver.has_actor(span)
+                                      or (any(candidate) and self.resolver.has_reference(span))))
         return sents, candidate
 
     # --- coding -------------------------------------------------------------------------

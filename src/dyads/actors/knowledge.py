@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from dyads.actors.people import PeopleIndex, load_people
+from dyads.actors.references import References, load_references
 
 # Kinds of country forms that stand for the government when used as an actor.
 GOVERNMENT_KINDS = {"capital": "GOV", "seat": "GOV", "seat_mil": "MIL", "seat_leg": "LEG"}
@@ -33,6 +34,7 @@ class KnowledgeBase:
     entries: dict[str, Entry] = field(default_factory=dict)  # by exact form
     agents: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower form -> (sector, src)
     people: PeopleIndex = field(default_factory=lambda: PeopleIndex([]))  # dated offices
+    references: References = field(default_factory=References)  # "the North", "both sides"
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.form] = entry
@@ -88,17 +90,24 @@ def is_people_file(path: Path) -> bool:
     return bool(rows) and "office" in rows[0].split("\t")
 
 
-def load_knowledge(extra: list[str | Path] | None = None) -> KnowledgeBase:
-    """The bundled actor files, then the user's (countries, groups, agents or people)."""
+def load_knowledge(extra: list[str | Path] | None = None, *,
+                   petrarch_actors: list[str | Path] = (),
+                   petrarch_agents: list[str | Path] = ()) -> KnowledgeBase:
+    """The bundled actor files, then PETRARCH/TABARI dictionaries (dyads.actors.petrarch),
+    then the user's own files (countries, groups, agents or people): later files win."""
+    from dyads.actors.petrarch import add_to_knowledge
+
     kb = KnowledgeBase()
     for name in ("countries.tsv", "groups.tsv", "agents.tsv"):
         path, text = _data_file(name)
         load_file(kb, path, text)
+    petrarch_people = add_to_knowledge(kb, list(petrarch_actors), list(petrarch_agents))
     people_files = []
     for p in extra or []:
         if is_people_file(Path(p)):
             people_files.append(p)
         else:
             load_file(kb, Path(p))
-    kb.people = load_people(people_files)
+    kb.people = load_people(people_files, petrarch_people)
+    kb.references = load_references()
     return kb

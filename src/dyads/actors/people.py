@@ -43,10 +43,13 @@ class Office:
     end: date | None  # last day (last of the month/year when partial); None = still in office
     source: str  # provenance of the row (CountryInfo.120116, Phoenix.Countries, dyads)
     where: str  # file:line
+    actor_code: str = ""  # the full code when a dictionary gives one (PETRARCH: IGOUNOKID)
 
     @property
     def code(self) -> str:
         """CAMEO actor code: country (or IGO group code) + sector."""
+        if self.actor_code:
+            return self.actor_code
         if self.country == "IGO":
             return {"un_secretary_general": "IGOUNO", "nato_secretary_general": "IGOWSTNAT",
                     "eu_commission_president": "IGOEUREEC",
@@ -243,10 +246,12 @@ class PeopleIndex:
         return sorted(self._by_person)
 
 
-def load_people(extra: list[str | Path] | None = None) -> PeopleIndex:
-    """The built-in people.tsv plus user files with the same columns (later files win)."""
+def load_people(extra: list[str | Path] | None = None,
+                rows_before: list[PersonRow] | None = None) -> PeopleIndex:
+    """The built-in people.tsv, then `rows_before` (e.g. read from PETRARCH dictionaries),
+    then user files with the same columns (later rows win)."""
     res = resources.files("dyads").joinpath("data/actors/people.tsv")
-    rows = load_rows(Path(str(res)), res.read_text("utf-8"))
+    rows = load_rows(Path(str(res)), res.read_text("utf-8")) + list(rows_before or [])
     for p in extra or []:
         rows += load_rows(Path(p))
     return PeopleIndex(rows)

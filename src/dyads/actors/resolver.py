@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.knowledge import Entry, KnowledgeBase
-from dyads.actors.people import Office, normalize
+from dyads.actors.people import GROUP_COUNTRIES, SURNAME_FIRST, Office, normalize
 from dyads.model import Actor
 
 # Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
@@ -59,6 +59,13 @@ class Discourse:
     # names introduced with a title ("US Secretary of State Mike Pompeo"), by normalised
     # full name and surname, so a later "Pompeo" resolves
     people: dict[str, Actor] = field(default_factory=dict)
+    # for short references (data/actors/references.yaml):
+    seen: set[str] = field(default_factory=set)  # countries named so far ("the North")
+    countries: list[Actor] = field(default_factory=list)  # country mentions, latest last
+    last_pair: tuple[Actor, Actor] | None = None  # "both sides": two countries named together
+    last_country: Actor | None = None  # "the country": the latest country subject
+    agents: list[tuple[str, Actor]] = field(default_factory=list)  # "the minister": (agent
+    # form, actor) of actors introduced with an agent, latest last
 
 
 @dataclass
@@ -71,6 +78,9 @@ class Scope:
     date: date | None = None  # the article's date: which office holder a name means
     resolved: dict[int, list[Actor]] = field(default_factory=dict)  # head index -> actors
     text: str = ""  # the sentence (Doc.text joins its tokens on every call)
+    prev_pair: tuple[Actor, Actor] | None = None  # the discourse's pair before this sentence
+    prev_countries: list[Actor] = field(default_factory=list)  # countries named before it
+    refs: dict[int, list[Actor]] = field(default_factory=dict)  # short references, by head
 
 
 # Offices in the order a name is read when a person held several at once.
@@ -93,12 +103,24 @@ class ActorResolver:
         self._max_agent_words = kb.max_agent_words  # computed once: it scans every agent
         self._people = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
+        self._refs = PhraseMatcher(nlp.vocab, attr="LOWER")  # "both sides", "the North"
+        self._refs.add("REF", [nlp.make_doc(f) for f in kb.references.phrases()])
 
     def scope(self, doc: Doc, discourse: Discourse | None = None,
               on: date | None = None) -> Scope:
-        """Everything the resolver needs for one parsed sentence."""
-        return Scope(self.mentions(doc), discourse, _longest(self._people(doc)), on,
-                     text=doc.text)
+        """Everything the resolver needs for one parsed sentence; notes the sentence's
+        countries in `discourse` for later short references."""
+        scope = Scope(self.mentions(doc), discourse, _longest(self._people(doc)), on,
+                      text=doc.text)
+        if discourse is not None:
+            scope.prev_pair, scope.prev_countries = discourse.last_pair, discourse.countries[-8:]
+            countries = [self.mention_actor(doc, m) for m in scope.mentions if _is_country(m)]
+            discourse.seen.update(a.country for a in countries)
+            pair = _first_two(countries)
+            if pair:
+                discourse.last_pair = pair
+            discourse.countries = (discourse.countries + countries)[-8:]
+        return scope
 
     # --- finding mentions -------------------------------------------------------------
     def mentions(self, doc: Doc | Span) -> list[Mention]:
@@ -122,6 +144,11 @@ class ActorResolver:
         """Could this text hold an event? Any country, group or sector agent mentioned."""
         return bool(self._forms(doc)) or bool(self._agents(doc)) or bool(self._people(doc))
 
+    def has_reference(self, doc: Doc | Span) -> bool:
+        """Does this text hold a short reference ("the two countries", "the North")? Such a
+        sentence can hold an event only once the article has named an actor."""
+        return bool(self._refs(doc))
+
     # --- resolving a slot ---------------------------------------------------------------
     def resolve(self, head: Token, scope: Scope) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it is not one."""
@@ -141,17 +168,40 @@ class ActorResolver:
                                                      and mention.start <= head.i < mention.end)):
             mention = place
         sector, sector_src = self._sector(head)
+        if sector is None and head.pos_ == "NOUN":  # "Saudi air force jets"
+            for c in head.lefts:
+                if c.dep_ == "compound" and (c.pos_ == "NOUN" or c.lower_ in ("force", "forces")):
+                    sector, sector_src = self._sector(c)
+                    if sector:
+                        break
         text_span = _trim(head.doc, lo, hi)
         start, end = text_span.start_char, text_span.end_char
         if mention is None:
             person = self._person(head, lo, hi, scope)
             if person is not None:
-                return replace(person, text=text_span.text, start=start, end=end)
+                actor = replace(person, text=text_span.text, start=start, end=end)
+                self._note_agent(head, lo, hi, actor, scope)
+                return actor
+            refs = self._short_reference(head, lo, hi, scope)
+            if refs:
+                scope.refs[head.i] = refs
+                if head.dep_ in SUBJECT_DEPS and scope.discourse and len(refs) == 1 \
+                        and refs[0].country in scope.discourse.seen:
+                    scope.discourse.last_country = refs[0]
+                return refs[0]
             # "Salaheddine Sidhoum, Algeria's leading rights activist": the apposition says who
             for c in head.children:
                 if c.dep_ == "appos" and c.lower_ not in PRONOUNS:
                     found = self.resolve(c, scope)
                     if found is not None and found.country:
+                        if sector and found.sector is None and found.code == found.country:
+                            # "the adviser, Chung Eui-yong of South Korea": KOR + GOV
+                            inner = found
+                            found = replace(found, code=found.country + sector, sector=sector)
+                            if scope.discourse is not None:
+                                people = scope.discourse.people
+                                for k in [k for k, v in people.items() if v is inner]:
+                                    people[k] = found
                         return replace(found, text=text_span.text, start=start, end=end,
                                        how=f"apposition '{found.text}': {found.how}")
             if sector:
@@ -161,13 +211,117 @@ class ActorResolver:
                 return Actor(None, None, None, text_span.text, start, end, None, "unknown name")
             return None
         entry = mention.entry
+        if sector is None and head.pos_ == "PROPN" and entry.code == entry.country \
+                and not mention.start <= head.i < mention.end:
+            # "Chinese Foreign Minister Wang Yi": the title before the name gives the sector
+            sector, sector_src = self._title_agent(head.doc, lo, head.i - 1)
         if sector is None:
             sector = entry.sector
         code = entry.code + (sector or "") if entry.code == entry.country else entry.code
         how = f"{entry.kind} '{entry.form}'" + (f" + agent '{sector_src}'" if sector_src else "")
         actor = Actor(code, entry.country, sector, text_span.text, start, end, entry.source, how)
         self._bind(head, mention, actor, scope)
+        if scope.discourse is not None:
+            if sector_src:
+                _note(scope.discourse.agents, sector_src, actor)
+            if head.dep_ in SUBJECT_DEPS and _is_country(mention):
+                scope.discourse.last_country = actor
         return actor
+
+    # --- short references ---------------------------------------------------------------
+    def _short_reference(self, head: Token, lo: int, hi: int, scope: Scope) -> list[Actor]:
+        """Actors of a phrase that names them through the article so far (data in
+        references.yaml): "the North" in a Korea story, "the two Koreas", "both sides", "the
+        country", "the minister"; "the country's president" takes the country + GOV."""
+        doc, refs = head.doc, self.kb.references
+        words = [t for t in doc[lo: hi + 1] if not t.is_punct and t.tag_ != "POS"]
+        definite = bool(words) and words[0].lower_ == "the"
+        if definite:
+            words = words[1:]
+        if not words:
+            return []
+        text = " ".join(t.text for t in words)
+        low = text.lower()
+        lemma = " ".join([t.lower_ for t in words[:-1]] + [head.lemma_.lower()])
+        poss = [c for c in head.children if c.dep_ == "poss" and c.i != head.i]
+        if not (poss or (definite and (low in self.kb.agents or lemma in self.kb.agents))
+                or low in refs.sets or low in refs.pair or lemma in refs.pair
+                or low in refs.country or lemma in refs.country
+                or any(text in h.forms for h in refs.halves)):
+            return []  # the common case: no short reference, nothing more to compute
+        sector, _ = self._sector(head)
+        span = _trim(doc, lo, hi)
+
+        def make(country: str, how: str, sec: str | None = sector, kb: str | None = None,
+                 ) -> Actor:
+            return Actor(country + (sec or ""), country, sec, span.text, span.start_char,
+                         span.end_char, kb or refs.where, f"short reference '{span.text}': {how}")
+
+        discourse = scope.discourse
+        for half in refs.halves:
+            if text in half.forms:
+                seen = (discourse.seen if discourse else set()) | {
+                    m.entry.country for m in scope.mentions if _is_country(m)}
+                if seen & half.countries:
+                    return [make(half.forms[text], "the article names "
+                                 + "/".join(sorted(seen & half.countries)))]
+        if low in refs.sets:
+            return [make(c, "a set of countries") for c in refs.sets[low]]
+        if low in refs.pair or lemma in refs.pair:
+            here = _first_two([self.mention_actor(doc, m) for m in scope.mentions
+                               if _is_country(m) and m.end <= lo])
+            pair = here or scope.prev_pair
+            if pair:
+                where = "earlier in the sentence" if here else "in an earlier sentence"
+                return [make(a.country, f"'{a.text}' and '{pair[1 - i].text}' named together "
+                             f"{where}", kb=a.kb_id) for i, a in enumerate(pair)]
+            return []
+        if definite and (low in refs.country or lemma in refs.country):
+            last = discourse.last_country if discourse else None
+            if last is None:
+                before = [self.mention_actor(doc, m) for m in scope.mentions
+                          if _is_country(m) and m.end <= lo] or scope.prev_countries
+                last = before[-1] if before else None
+            if last is not None:
+                return [make(last.country, f"the article's last country '{last.text}'",
+                             kb=last.kb_id)]
+            return []
+        if definite and discourse is not None and len(words) <= 3 \
+                and (low in self.kb.agents or lemma in self.kb.agents):
+            form = low if low in self.kb.agents else lemma
+            family = refs.agent_family(form)
+            for earlier, actor in reversed(discourse.agents):
+                last_word = earlier.split()[-1]
+                if earlier in family or (" " not in form and last_word in family):
+                    return [replace(actor, text=span.text, start=span.start_char,
+                                    end=span.end_char,
+                                    how=f"short reference '{span.text}': the article's "
+                                        f"'{actor.text}' ({actor.how})")]
+        for c in poss:  # "the country's president", "the North's leader"
+            inner = self._short_reference(c, c.left_edge.i, c.i, scope)
+            if len(inner) == 1 and sector:
+                a = inner[0]
+                return [replace(a, code=a.country + sector, sector=sector, text=span.text,
+                                start=span.start_char, end=span.end_char)]
+        return []
+
+    def _note_agent(self, head: Token, lo: int, hi: int, actor: Actor, scope: Scope) -> None:
+        """Remember a person with the agent their title (or office) gives, for a later
+        "the minister"."""
+        if scope.discourse is None or not actor.country:
+            return
+        doc = head.doc
+        form = None
+        for t in doc[lo: hi + 1]:
+            sec, src = self._sector(t)
+            if sec:
+                form = src
+        if form is None:
+            office = actor.how.split(":", 1)[1].split()[0] if actor.how and ":" in actor.how \
+                else ""
+            form = self.kb.references.offices.get(office)
+        if form:
+            _note(scope.discourse.agents, form, actor)
 
     # --- people -------------------------------------------------------------------------
     def _person(self, head: Token, lo: int, hi: int, scope: Scope) -> Actor | None:
@@ -190,6 +344,13 @@ class ActorResolver:
             if scope.date is not None:
                 offices = self.kb.people.lookup(text, scope.date)
                 if not offices:
+                    # "former President Lula" after his terms: an elite of his country
+                    past = [o for o in self.kb.people.candidates(text) if o.start <= scope.date]
+                    if former and past and len({o.country for o in past}) == 1 \
+                            and past[0].country not in GROUP_COUNTRIES:
+                        o = max(past, key=lambda o: o.start)
+                        return self._office_actor(o, "ELI", f"person '{text}': former "
+                                                  f"{o.office} to {o.end} ({o.where})")
                     continue
                 o = min(offices, key=lambda o: OFFICE_RANK.get(o.office, 9))
                 how = (f"person '{text}': {o.office} {o.start}–{o.end or ''} "
@@ -206,9 +367,21 @@ class ActorResolver:
 
     @staticmethod
     def _office_actor(o: Office, sector: str, how: str) -> Actor:
-        code = o.code if o.country == "IGO" else o.country + sector
+        if o.country == "IGO" or (o.actor_code and sector == o.sector):
+            code = o.code  # IGOUNO, or a dictionary's full code (PETRARCH: USAGOVBUS)
+        else:
+            code = o.country + sector
         return Actor(code, o.country, None if o.country == "IGO" else sector, o.name, 0, 0,
                      o.source, how)
+
+    def _title_agent(self, doc: Doc, lo: int, hi: int) -> tuple[str | None, str | None]:
+        """The last sector agent among tokens lo..hi (a title before a name)."""
+        found: tuple[str | None, str | None] = (None, None)
+        for t in doc[lo: hi + 1]:
+            hit = self._sector(t)
+            if hit[0]:
+                found = hit
+        return found
 
     def _title_sector(self, doc: Doc, lo: int, hi: int) -> str | None:
         for t in doc[lo: hi + 1]:
@@ -224,8 +397,12 @@ class ActorResolver:
             return
         name = _name_tokens(head)
         if name and " " in name:
-            scope.discourse.people[normalize(name)] = actor
-            scope.discourse.people[normalize(head.text)] = actor
+            people = scope.discourse.people
+            people[normalize(name)] = actor
+            people[normalize(head.text)] = actor
+            # the surname alone: "Choe" of "Choe Son-hui", "Pompeo" of "Mike Pompeo"
+            parts = name.replace("-", " ").split()
+            people[normalize(parts[0] if actor.country in SURNAME_FIRST else parts[-1])] = actor
 
     def resolve_many(self, head: Token, scope: Scope) -> list[Actor]:
         """Like `resolve`, but one actor per country coordinated inside the noun phrase:
@@ -239,6 +416,8 @@ class ActorResolver:
         actor = self.resolve(head, scope)
         if actor is None:
             return []
+        if head.i in scope.refs:  # "both sides", "the two Koreas"
+            return scope.refs[head.i]
         if actor.country is None:
             return [actor]
         doc = head.doc
@@ -314,6 +493,32 @@ class ActorResolver:
         return None, None
 
 
+def _is_country(m: Mention) -> bool:
+    """A mention of a country itself (name, adjective, capital...), not a group or a place."""
+    e = m.entry
+    return e.code == e.country and e.kind != "place" and len(e.country) == 3 \
+        and e.country not in GROUP_CLASSES
+
+
+GROUP_CLASSES = {"IGO", "NGO", "IMG", "MNC", "UNO", "INT"}
+
+
+def _first_two(actors: list[Actor]) -> tuple[Actor, Actor] | None:
+    """The first two actors of distinct countries."""
+    out: list[Actor] = []
+    for a in actors:
+        if all(a.country != b.country for b in out):
+            out.append(a)
+            if len(out) == 2:
+                return out[0], out[1]
+    return None
+
+
+def _note(agents: list[tuple[str, Actor]], form: str, actor: Actor) -> None:
+    agents.append((form, actor))
+    del agents[:-12]
+
+
 def _longest(matches) -> list[tuple[int, int]]:
     """Longest non-overlapping (start, end) spans of PhraseMatcher matches."""
     spans = sorted(((s, e) for _, s, e in matches), key=lambda se: (se[0] - se[1], se[0]))
@@ -333,11 +538,20 @@ def _name_tokens(head: Token) -> str | None:
     toks = [head]
     cur = head.i - 1
     doc = head.doc
-    while cur >= 0 and doc[cur].pos_ == "PROPN" and doc[cur].head.i == head.i \
-            and doc[cur].dep_ in ("compound", "flat") and doc[cur].lower_ not in _TITLE_WORDS:
-        toks.insert(0, doc[cur])
-        cur -= 1
-    return " ".join(t.text for t in toks)
+    while cur >= 0:
+        t = doc[cur]
+        if t.text == "-" and cur > 0 and doc[cur - 1].pos_ == "PROPN" and not t.whitespace_ \
+                and not doc[cur - 1].whitespace_:  # "Son-hui" split by the tokenizer
+            toks.insert(0, t)
+            cur -= 1
+            continue
+        if t.pos_ == "PROPN" and t.head.i in {x.i for x in toks} \
+                and t.dep_ in ("compound", "flat") and t.lower_ not in _TITLE_WORDS:
+            toks.insert(0, t)
+            cur -= 1
+            continue
+        break
+    return doc[toks[0].i: head.i + 1].text
 
 
 # Capitalised title words that precede a name but are not part of it.

@@ -1,0 +1,63 @@
+"""Actor resolution speed: noun phrases resolved per second, the parse excluded.
+
+Parses the dev sentences in ../shared/eval/dev and the actor test set once, then times the
+resolver alone: for each sentence `ActorResolver.scope` (mentions, people, short-reference
+bookkeeping) and `resolve_many` on the head of every noun phrase, with one `Discourse` per
+20 sentences (as in an article). Usage: python bench/actors.py [--sentences N] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+from dyads.actors.resolver import Discourse
+from dyads.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+TEST_SET = ROOT / "tests" / "data" / "actor_mentions.tsv"
+
+
+def sentences(n: int) -> list[str]:
+    out = [json.loads(line)["text"] for f in sorted(DEV.glob("*.jsonl"))
+           for line in f.open(encoding="utf-8")]
+    out += [ln.split("\t")[0] for ln in TEST_SET.read_text("utf-8").splitlines()[1:]
+            if ln and not ln.startswith(("#", "text\t"))]
+    return out[:n]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sentences", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    pipeline = Pipeline()
+    resolver = pipeline.resolver
+    docs = list(pipeline.parser.parse(sentences(args.sentences)))
+    heads = [[c.root for c in doc.noun_chunks] for doc in docs]
+    on = date(2019, 11, 10)
+    best = None
+    for _ in range(args.repeat):
+        found = 0
+        t = time.perf_counter()
+        discourse = Discourse()
+        for i, (doc, hs) in enumerate(zip(docs, heads, strict=True)):
+            if i % 20 == 0:
+                discourse = Discourse()
+            scope = resolver.scope(doc, discourse, on)
+            for h in hs:
+                found += bool(resolver.resolve_many(h, scope))
+        s = time.perf_counter() - t
+        best = s if best is None else min(best, s)
+    mentions = sum(len(h) for h in heads)
+    print(f"sentences {len(docs)}, noun phrases {mentions} ({found} resolved to an actor)")
+    print(f"resolution only (best of {args.repeat}): {best:.3f} s = "
+          f"{mentions / best:,.0f} noun phrases/s, {len(docs) / best:,.0f} sentences/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""`dyads actors lookup` and `dyads.lookup_actor`: one phrase, its actor, and why."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from dyads.actors.lookup import lookup
+from dyads.cli import main
+
+
+@pytest.fixture(scope="module")
+def look(pipeline):
+    return lambda text, on=None: lookup(pipeline.resolver, pipeline.nlp, text, on)
+
+
+def test_people_on_a_date(look):
+    kim = look("Kim Jong Un", date(2019, 11, 10))
+    assert kim.actor.code == "PRKGOV" and "head_of_state" in kim.actor.how
+    assert any(covers for _, _, covers in kim.offices)
+    before = look("Kim Jong Un", date(2005, 1, 1))  # before any office: no code
+    assert before.actor.code is None and not any(c for _, _, c in before.offices)
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("the South Korean defense minister", "KORMIL"),
+    ("Pyongyang", "PRKGOV"),
+    ("Iraqi civilians", "IRQCVL"),
+    ("Japanese firms", "JPNBUS"),
+    ("South Korea's national security adviser", "KORGOV"),
+])
+def test_phrases(look, phrase, code):
+    assert look(phrase).actor.code == code
+
+
+def test_cli(pipeline, monkeypatch):
+    import dyads
+
+    monkeypatch.setattr(dyads, "default_pipeline", lambda: pipeline)
+    r = CliRunner().invoke(main, ["actors", "lookup", "Kim Jong Un", "--date", "2019-11-10"])
+    assert r.exit_code == 0, r.output
+    assert "PRKGOV" in r.output and "people.tsv:" in r.output
+    r = CliRunner().invoke(main, ["actors", "lookup", "Zorblax"])
+    assert r.exit_code == 1 and "none" in r.output
+    r = CliRunner().invoke(main, ["actors", "lookup", "Iraqi civilians", "--json"])
+    assert '"code": "IRQCVL"' in r.output
