@@ -1,6 +1,9 @@
 """A small real event store with known events, shared by the analysis and export tests.
 
-Events are dataclasses written through `EventStore.write_batch` (the store's own path).
+Events are dataclasses written through `EventStore.write_batch` (the store's own path, which
+also de-duplicates them: no two of these are the same event). Each dated event has no time
+phrase, so its event date is the publication date (granularity "publication"), as
+`dyads.situate` would give it.
 
 | doc | date       | publisher | events (sentence: source -> target cameo)                  |
 |-----|------------|-----------|-------------------------------------------------------------|
@@ -35,6 +38,10 @@ def actor(code: str, text: str, country: str | None = None, start: int = 0) -> A
 def event(doc: str, idx: int, src: str, tgt: str, cameo: str, day: date | None,
           **kw) -> Event:
     info = ontology()[cameo]
+    if day is not None:  # no time phrase: the publication date, as dyads.situate dates it
+        kw.setdefault("event_date", day)
+        kw.setdefault("event_date_end", kw["event_date"])
+        kw.setdefault("date_granularity", "publication")
     return Event(
         doc_id=doc, sentence_index=idx, sentence=kw.pop("sentence", SENTENCE), date=day,
         source=actor(src, kw.pop("src_text", f"{src} text")),

@@ -127,8 +127,8 @@ def test_cli_dyad_formats(db, tmp_path):
     assert res.exit_code == 0, res.output
     assert "coop_conflict_index" in res.output and "2019-11-01" in res.output
     res = run(main, ["dyad", "USA", "PRK", "--db", str(db), "--format", "csv"])
-    assert res.output.splitlines()[0].startswith("period,events,mentions,sources")
-    assert res.output.splitlines()[1].startswith("2019-11-01,3,3,2,1,0,1,1")
+    assert res.output.splitlines()[0].startswith("period,events,mentions,sources,articles")
+    assert res.output.splitlines()[1].startswith("2019-11-01,3,3,2,2,1,0,1,1")
     res = run(main, ["dyad", "USA", "PRK", "--db", str(db), "--format", "jsonl",
                      "--directed", "--since", "2019-11-01", "--until", "2019-11-30"])
     assert res.output.count("\n") == 1 and '"period":"2019-11-01"' in res.output
