@@ -10,9 +10,9 @@
 event (`unit_id`, `event_id`, `article`, `publisher`).
 
 Place columns for the formats, from the views `register_geo_names` makes: `place_iso2`,
-`place_fips`, `place_country_name` (GeoNames), `place_country_label` (our country names, as
-in ICEWS's actor columns), `place_state_name` (US states only: the offline gazetteer has no
-other admin1 names), and `source_geo_iso2`/`_fips`, `target_geo_iso2`/`_fips`.
+`place_fips`, `place_country_name` (the GeoNames name: "Sweden", "North Korea"),
+`place_state_name` (US states only: the offline gazetteer has no other admin1 names), and
+`source_geo_iso2`/`_fips`, `target_geo_iso2`/`_fips`.
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ x AS (
            mc.all_publishers, mc.all_urls,
            (coalesce(ev.headline, false) OR ev.sentence_index = lead.first_body) AS is_lead,
            gp.iso2 AS place_iso2, gp.fips AS place_fips, gp.name AS place_country_name,
-           coalesce(gp.label, gp.name) AS place_country_label,
            CASE WHEN ev.place_country = 'USA' THEN us.name END AS place_state_name,
            gs.iso2 AS source_geo_iso2, gs.fips AS source_geo_fips,
            gt.iso2 AS target_geo_iso2, gt.fips AS target_geo_fips
@@ -73,14 +72,13 @@ ORDER = "ORDER BY x.day NULLS LAST, x.doc_id, x.event_seq"
 
 def register_geo_names(con: duckdb.DuckDBPyConnection) -> None:
     """Register the views `export_relation` reads: `dyads_geo_countries` (iso3, iso2, fips,
-    GeoNames name, our country name as `label`) and `dyads_us_states` (code, name)."""
+    GeoNames name) and `dyads_us_states` (code, name)."""
     con.execute("SELECT 1").fetchall()  # finish any pending result: register() needs that
-    labels = names.country_names()
     fips = names.iso3_to_fips()
-    rows = [(iso3, iso2, fips.get(iso3), name, labels.get(iso3))
+    rows = [(iso3, iso2, fips.get(iso3), name)
             for iso3, (iso2, name) in sorted(names.geonames_countries().items())]
     con.register("dyads_geo_countries", pd.DataFrame(
-        rows, columns=["iso3", "iso2", "fips", "name", "label"], dtype="object"))
+        rows, columns=["iso3", "iso2", "fips", "name"], dtype="object"))
     con.register("dyads_us_states", pd.DataFrame(
         sorted(names.us_states().items()), columns=["code", "name"], dtype="object"))
 

@@ -40,7 +40,7 @@ def icews_sql(flt: EventFilter) -> tuple[str, list]:
         "CASE WHEN x.place_feature NOT IN ('PCLI', 'ADM1') THEN x.place_name END",  # City
         "NULL::VARCHAR",  # District: the gazetteer has no admin2
         "CASE WHEN x.place_feature = 'ADM1' THEN x.place_name ELSE x.place_state_name END",
-        "CASE WHEN x.place_name IS NOT NULL THEN x.place_country_label END",
+        "CASE WHEN x.place_name IS NOT NULL THEN x.place_country_name END",
         "x.place_lat", "x.place_lon",
     ]
     cols = ",\n       ".join(f'{e} AS "{c}"' for e, c in zip(exprs, COLUMNS, strict=True))
