@@ -220,6 +220,8 @@ def test_events_and_top_dyads_on_merged_events(reported):
         assert (str(texas["event_date"].date()), texas["date_granularity"]) == (
             "2019-11-12", "publication")
         assert len(d.events(doc_id="wc-1")) == 2  # events that article reports
+        assert set(d.events(doc_id="wc-1", count="mentions")["doc_id"]) == {"wc-1"}
+        assert len(d.events(doc_id="wc-1", count="mentions")) == 2
         assert len(d.events(since="2019-11-10", until="2019-11-10")) == 2
         top = d.top_dyads()
         first = top[(top["actor_a"] == "PRK")].iloc[0]

@@ -54,14 +54,15 @@ _SECTOR_RE = re.compile(r"^[A-Z]{3}$")
 COUNTS = ("events", "mentions")
 DATES = ("event", "publication")
 
-# Per merged event: the mention whose own dates are the event's (its granularity and time
-# phrase), and a mention that names the event's place (the place columns).
-_DATED_SQL = """
+# Per merged event of more than one mention among `ev0`: the mention whose own dates are the
+# event's (its granularity and time phrase), and a mention that names the event's place.
+_MERGED = "u.global_id IN (SELECT unit_id FROM ev0 WHERE u_n > 1)"
+_DATED_SQL = f"""
     SELECT DISTINCT ON (u.global_id) u.global_id, e.date_granularity, e.date_text,
            e.event_date_end IS NOT DISTINCT FROM u.event_date_end AS same_end
     FROM unique_events u JOIN mentions m ON m.global_id = u.global_id
     JOIN events e ON e.event_id = m.event_id
-    WHERE e.event_date = u.event_date
+    WHERE {_MERGED} AND e.event_date = u.event_date
     ORDER BY u.global_id, e.date_granularity = 'publication', e.event_id
 """
 _PLACE_COLUMNS = ("place_geonameid", "place_name", "place_country", "place_admin1",
@@ -71,57 +72,50 @@ _PLACED_SQL = f"""
            {", ".join(f"e.{c}" for c in _PLACE_COLUMNS)}
     FROM unique_events u JOIN mentions m ON m.global_id = u.global_id
     JOIN events e ON e.event_id = m.event_id
-    WHERE e.place_geonameid = u.place_geonameid
+    WHERE {_MERGED} AND e.place_geonameid = u.place_geonameid
     ORDER BY u.global_id, e.event_id
 """
+# A merged event of several mentions takes the merged dates and place; a single mention's
+# own values are already those.
+_MANY = "e.u_n > 1"
 _REPLACE = ", ".join([
-    "u.event_date AS event_date", "u.event_date_end AS event_date_end",
-    "CASE WHEN u.event_date IS NULL THEN e.date_granularity WHEN d.same_end "
-    "THEN d.date_granularity ELSE 'range' END AS date_granularity",
-    "CASE WHEN u.event_date IS NULL THEN e.date_text ELSE d.date_text END AS date_text",
+    f"CASE WHEN {_MANY} THEN e.u_start ELSE e.event_date END AS event_date",
+    f"CASE WHEN {_MANY} THEN e.u_end ELSE e.event_date_end END AS event_date_end",
+    f"CASE WHEN NOT {_MANY} OR e.u_start IS NULL THEN e.date_granularity "
+    "WHEN d.same_end THEN d.date_granularity ELSE 'range' END AS date_granularity",
+    f"CASE WHEN NOT {_MANY} OR e.u_start IS NULL THEN e.date_text ELSE d.date_text END "
+    "AS date_text",
     *(f"CASE WHEN p.global_id IS NULL THEN e.{c} ELSE p.{c} END AS {c}"
       for c in _PLACE_COLUMNS)])
+_HELPERS = ("u_start", "u_end", "u_n")
 _UNMERGED = "NOT EXISTS (SELECT 1 FROM mentions m0 WHERE m0.event_id = e.event_id)"
 
 
 def units_sql(count: str = "events", date_of: str = "event") -> str:
-    """SQL: the CTEs `unit` and `mn` (no leading WITH, a trailing comma).
+    """SQL: the CTE `unit` (no leading WITH, a trailing comma).
 
     `unit`: one row per counted event, with every column of `events` (for a merged event:
-    those of its first mention, with the merged dates and place), plus `unit_id` (the merged
-    event's `global_id`, else the stored event's `event_id`) and `day` (the date counted:
-    see the module docstring). `mn`: one row per mention of a counted event: `unit_id`,
-    `event_id`, `article` (doc_id), `publisher`.
+    those of its first mention), plus `unit_id` (the merged event's `global_id`, else the
+    stored event's `event_id`), `day` (the date counted: see the module docstring) and the
+    merged event's dates and number of mentions (`u_start`, `u_end`, `u_n`; null for an
+    unmerged row), which `EventFilter.selection` applies.
     """
     count, date_of = parse_count(count), parse_date_of(date_of)
     if count == "mentions":
         day = "e.event_date" if date_of == "event" else "e.date"
         return f"""
-unit AS (SELECT e.*, e.event_id AS unit_id, {day} AS day FROM events e),
-mn AS (
-    SELECT e.event_id AS unit_id, e.event_id, e.doc_id AS article, a.source AS publisher
-    FROM events e LEFT JOIN articles a ON a.doc_id = e.doc_id
-),
+unit AS (SELECT e.*, e.event_id AS unit_id, {day} AS day, NULL::DATE AS u_start,
+                NULL::DATE AS u_end, NULL::INTEGER AS u_n FROM events e),
 """
     merged_day, own_day = (("u.event_date", "e.event_date") if date_of == "event"
                            else ("u.first_seen", "e.date"))
     return f"""
-dated AS ({_DATED_SQL}),
-placed AS ({_PLACED_SQL}),
 unit AS (
-    SELECT e.* REPLACE ({_REPLACE}), u.global_id AS unit_id, {merged_day} AS day
+    SELECT e.*, u.global_id AS unit_id, {merged_day} AS day, u.event_date AS u_start,
+           u.event_date_end AS u_end, u.num_mentions AS u_n
     FROM unique_events u JOIN events e ON e.event_id = u.global_id
-    LEFT JOIN dated d ON d.global_id = u.global_id
-    LEFT JOIN placed p ON p.global_id = u.global_id
     UNION ALL BY NAME
     SELECT e.*, e.event_id AS unit_id, {own_day} AS day FROM events e WHERE {_UNMERGED}
-),
-mn AS (
-    SELECT m.global_id AS unit_id, m.event_id, m.doc_id AS article, m.publisher
-    FROM mentions m JOIN events e ON e.event_id = m.event_id
-    UNION ALL
-    SELECT e.event_id, e.event_id, e.doc_id, a.source
-    FROM events e LEFT JOIN articles a ON a.doc_id = e.doc_id WHERE {_UNMERGED}
 ),
 """
 
@@ -278,8 +272,8 @@ class EventFilter:
                    date_of=parse_date_of(date_of))
 
     def where(self) -> tuple[list[str], list[Any]]:
-        """SQL conditions over the `unit` relation aliased `e` (see `units_sql`; `doc_id`
-        also reads `mn`), and their parameters."""
+        """SQL conditions over the `unit` relation aliased `e` (see `units_sql`), and their
+        parameters."""
         conds: list[str] = []
         params: list[Any] = []
         if self.actor:
@@ -305,8 +299,13 @@ class EventFilter:
             conds.append("e.quad_class = ?")
             params.append(self.quad)
         if self.doc_id is not None:
-            conds.append("e.unit_id IN (SELECT mn.unit_id FROM mn WHERE mn.article = ?)")
-            params.append(self.doc_id)
+            if self.count == "mentions":
+                conds.append("e.doc_id = ?")
+                params.append(self.doc_id)
+            else:  # the events the article reports, first mentioned there or not
+                conds.append("(e.doc_id = ? OR e.unit_id IN "
+                             "(SELECT m.global_id FROM mentions m WHERE m.doc_id = ?))")
+                params += [self.doc_id, self.doc_id]
         if not self.include_flagged:
             conds.append("NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)")
         return conds, params
@@ -314,11 +313,27 @@ class EventFilter:
 
     def selection(self, conds: list[str] | None = None,
                   params: list[Any] | None = None) -> tuple[str, list[Any]]:
-        """SQL `WITH unit, mn, ev AS (...)`, with `ev` the counted events this filter keeps
-        (and `conds` over `e`, before the filter's own), ready for more CTEs after a comma."""
+        """SQL `WITH unit, ev0, mn, dated, placed, ev AS (...)`: `ev` the counted events
+        this filter keeps (and `conds` over `unit e`, before the filter's own), with the
+        merged dates and place; `mn` their mentions (`unit_id`, `event_id`, `article`,
+        `publisher`). Ready for more CTEs after a comma."""
         own, own_params = self.where()
-        sql = (f"WITH {units_sql(self.count, self.date_of)}"
-               f"ev AS (SELECT e.* FROM unit e {_where_sql([*(conds or []), *own])})")
+        sql = f"""WITH {units_sql(self.count, self.date_of)}
+ev0 AS (SELECT e.* FROM unit e {_where_sql([*(conds or []), *own])}),
+mn AS (
+    SELECT m.global_id AS unit_id, m.event_id, m.doc_id AS article, m.publisher
+    FROM mentions m WHERE m.global_id IN (SELECT unit_id FROM ev0 WHERE u_n IS NOT NULL)
+    UNION ALL
+    SELECT e.unit_id, e.event_id, e.doc_id, a.source
+    FROM ev0 e LEFT JOIN articles a ON a.doc_id = e.doc_id WHERE e.u_n IS NULL
+),
+dated AS ({_DATED_SQL}),
+placed AS ({_PLACED_SQL}),
+ev AS (
+    SELECT e.* EXCLUDE ({", ".join(_HELPERS)}) REPLACE ({_REPLACE})
+    FROM ev0 e LEFT JOIN dated d ON d.global_id = e.unit_id
+    LEFT JOIN placed p ON p.global_id = e.unit_id
+)"""
         return sql, [*(params or []), *own_params]
 
 
