@@ -272,8 +272,21 @@ class EventFilter:
                    date_of=parse_date_of(date_of))
 
     def where(self) -> tuple[list[str], list[Any]]:
-        """SQL conditions over the `unit` relation aliased `e` (see `units_sql`), and their
-        parameters."""
+        """SQL conditions over the events TABLE aliased `e` (publication date `e.date`, the
+        article's own rows; `count` and `date_of` do not apply), and their parameters. The
+        analysis and exports use `unit_where` over the counted events instead."""
+        return self._conditions("e.date", ("e.doc_id = ?", 1))
+
+    def unit_where(self) -> tuple[list[str], list[Any]]:
+        """SQL conditions over the `unit` relation aliased `e` (see `units_sql`): dates on
+        the counted date `e.day`; `doc_id` keeps the events the article reports (first
+        mentioned there or not). Returns the conditions and their parameters."""
+        doc = (("e.doc_id = ?", 1) if self.count == "mentions" else
+               ("(e.doc_id = ? OR e.unit_id IN "
+                "(SELECT m.global_id FROM mentions m WHERE m.doc_id = ?))", 2))
+        return self._conditions("e.day", doc)
+
+    def _conditions(self, day: str, doc: tuple[str, int]) -> tuple[list[str], list[Any]]:
         conds: list[str] = []
         params: list[Any] = []
         if self.actor:
@@ -287,10 +300,10 @@ class EventFilter:
                 conds.append(c)
                 params += p
         if self.since is not None:
-            conds.append("e.day >= ?")
+            conds.append(f"{day} >= ?")
             params.append(self.since)
         if self.until is not None:
-            conds.append("e.day <= ?")
+            conds.append(f"{day} <= ?")
             params.append(self.until)
         if self.cameo:
             conds.append("starts_with(e.cameo, ?)")
@@ -299,17 +312,11 @@ class EventFilter:
             conds.append("e.quad_class = ?")
             params.append(self.quad)
         if self.doc_id is not None:
-            if self.count == "mentions":
-                conds.append("e.doc_id = ?")
-                params.append(self.doc_id)
-            else:  # the events the article reports, first mentioned there or not
-                conds.append("(e.doc_id = ? OR e.unit_id IN "
-                             "(SELECT m.global_id FROM mentions m WHERE m.doc_id = ?))")
-                params += [self.doc_id, self.doc_id]
+            conds.append(doc[0])
+            params += [self.doc_id] * doc[1]
         if not self.include_flagged:
             conds.append("NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)")
         return conds, params
-
 
     def selection(self, conds: list[str] | None = None,
                   params: list[Any] | None = None) -> tuple[str, list[Any]]:
@@ -317,7 +324,7 @@ class EventFilter:
         this filter keeps (and `conds` over `unit e`, before the filter's own), with the
         merged dates and place; `mn` their mentions (`unit_id`, `event_id`, `article`,
         `publisher`). Ready for more CTEs after a comma."""
-        own, own_params = self.where()
+        own, own_params = self.unit_where()
         sql = f"""WITH {units_sql(self.count, self.date_of)}
 ev0 AS (SELECT e.* FROM unit e {_where_sql([*(conds or []), *own])}),
 mn AS (
