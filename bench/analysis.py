@@ -5,8 +5,12 @@
 The store is filled with DuckDB SQL (one INSERT ... SELECT over range(N), no Python loop):
 40 countries, a few sectors, every CAMEO code of the bundled ontology with its Goldstein
 score and quad class, dates over 2015-2024, 10 events per article, 60 publishers, 3% negated
-and 3% hypothetical. Then it times a dyad series (USA-PRK by month and by week, undirected),
-top dyads (by events and by conflict) and two exports. Figures are the best of --repeat runs.
+and 3% hypothetical, each dated by its publication date. The de-duplication tables are
+filled by SQL too, as dyads/dedup.py would merge these rows (asserted events with the same
+source, target, CAMEO root and date become one event, with one mention per row), so the
+queries count merged events with their mentions, as on a real store. Then it times a dyad
+series (USA-PRK by month and by week, undirected), top dyads (by events and by conflict)
+and two exports. Figures are the best of --repeat runs.
 Synthetic data: actor pairs are uniform, so the USA-PRK dyad holds about 1/800 of the events.
 """
 
@@ -69,7 +73,11 @@ SELECT 'doc' || d || ':' || s || ':0', 'doc' || d, s, s, 'Synthetic sentence.',
        -- target actor
        tgt || coalesce(tsec, ''), tgt, tsec, 'target text', 20, 31, NULL, 'bench',
        bc.code, bc.root, bc.name, bc.goldstein, bc.quad_class, bc.plover_type,
-       'did', 12, 15, random() < 0.03, random() < 0.03, s = 0, 'bench', []::TEXT[]
+       'did', 12, 15, random() < 0.03, random() < 0.03, s = 0, 'bench', []::TEXT[],
+       -- when/where (schema v2): no time phrase, so the publication date; no place
+       DATE '2015-01-01' + (d * 3653 // {n_articles})::INTEGER,
+       DATE '2015-01-01' + (d * 3653 // {n_articles})::INTEGER, 'publication', NULL,
+       {", ".join(["NULL"] * 16)}
 FROM (
     SELECT i // 10 AS d, i % 10 AS s,
            list_extract({countries}, 1 + (random() * {len(COUNTRIES)})::INTEGER
@@ -83,6 +91,23 @@ FROM (
            (random() * {n_codes})::INTEGER % {n_codes} AS k
     FROM range({n}) t(i)
 ) r JOIN bc ON bc.i = r.k
+""")
+        key = "coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.cameo_root"
+        con.execute(f"""
+CREATE TEMP TABLE bm AS
+SELECT e.event_id, min(e.event_id) OVER (PARTITION BY {key}, e.event_date) AS global_id,
+       e.doc_id, e.sentence_index, a.source AS publisher, a.date AS published, e.sentence
+FROM events e JOIN articles a ON a.doc_id = e.doc_id
+WHERE NOT e.negated AND NOT e.hypothetical
+""")
+        con.execute("INSERT INTO mentions SELECT * FROM bm")
+        con.execute("""
+INSERT INTO unique_events
+SELECT bm.global_id, any_value(e.source_code), any_value(e.target_code),
+       any_value(e.cameo_root), any_value(e.cameo), any_value(e.event_date),
+       any_value(e.event_date), NULL, count(*), count(DISTINCT bm.publisher),
+       count(DISTINCT bm.doc_id), min(bm.published), max(bm.published)
+FROM bm JOIN events e ON e.event_id = bm.global_id GROUP BY bm.global_id
 """)
         con.commit()
         con.execute("CHECKPOINT")

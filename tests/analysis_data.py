@@ -1,6 +1,9 @@
 """A small real event store with known events, shared by the analysis and export tests.
 
-Events are dataclasses written through `EventStore.write_batch` (the store's own path).
+Events are dataclasses written through `EventStore.write_batch` (the store's own path, which
+also de-duplicates them: no two of these are the same event). Each dated event has no time
+phrase, so its event date is the publication date (granularity "publication"), as
+`dyads.situate` would give it.
 
 | doc | date       | publisher | events (sentence: source -> target cameo)                  |
 |-----|------------|-----------|-------------------------------------------------------------|
@@ -35,6 +38,10 @@ def actor(code: str, text: str, country: str | None = None, start: int = 0) -> A
 def event(doc: str, idx: int, src: str, tgt: str, cameo: str, day: date | None,
           **kw) -> Event:
     info = ontology()[cameo]
+    if day is not None:  # no time phrase: the publication date, as dyads.situate dates it
+        kw.setdefault("event_date", day)
+        kw.setdefault("event_date_end", kw["event_date"])
+        kw.setdefault("date_granularity", "publication")
     return Event(
         doc_id=doc, sentence_index=idx, sentence=kw.pop("sentence", SENTENCE), date=day,
         source=actor(src, kw.pop("src_text", f"{src} text")),
@@ -74,4 +81,40 @@ def build_store(path: Path) -> Path:
             (art, [(0, art.title or "", True), (1, "s1", False), (2, "s2", False),
                    (3, "s3", False)], evs)
             for art, evs in ARTICLES)
+    return path
+
+
+# -- a store built by the real pipeline ---------------------------------------------------
+
+#: Three wires report the same rejection "on Sunday" (2019-11-10) in Stockholm, each a day
+#: later than the one before; their other sentences are events of their own, dated by their
+#: time phrases ("yesterday", "on Friday") or by the publication date, placed in a capital
+#: (Baghdad), a US state (Texas), a US city (Houston) and a country (Syria).
+REPORTS = [
+    {"id": "wa-1", "source": "Wire A", "date": "2019-11-11", "url": "https://a.example/wa-1",
+     "title": "North Korea rejects offer",
+     "text": "North Korea rejected a US offer in Stockholm on Sunday.\n\n"
+             "The United States imposed sanctions on Iran in Baghdad yesterday."},
+    {"id": "wb-1", "source": "Wire B", "date": "2019-11-12", "url": "https://b.example/wb-1",
+     "text": "North Korea rejected a US offer in Stockholm on Sunday.\n\n"
+             "Russia attacked Ukraine in Texas."},
+    {"id": "wc-1", "source": "Wire C", "date": "2019-11-13",
+     "text": "North Korea rejected a US offer in Stockholm on Sunday.\n\n"
+             "Mexico hosted US negotiators in Houston on Friday."},
+    {"id": "wa-2", "source": "Wire A", "date": "2019-11-20", "url": "https://a.example/wa-2",
+     "text": "Russian jets bombed rebels in Syria on Monday."},
+]
+
+
+def build_reported_store(pipeline, path: Path) -> Path:
+    """Code REPORTS with the real pipeline into a new store (de-duplicated as by default)."""
+    import json
+
+    from dyads.runner import code_inputs
+
+    src = path.with_suffix(".jsonl")
+    src.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
+    with EventStore(path) as store:
+        stats = code_inputs(pipeline, [src], store=store)
+    assert stats.failed == 0, stats.errors
     return path

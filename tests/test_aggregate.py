@@ -6,7 +6,7 @@ import math
 from datetime import date
 
 import pytest
-from analysis_data import build_store
+from analysis_data import build_reported_store, build_store
 from click.testing import CliRunner
 
 import dyads
@@ -127,8 +127,8 @@ def test_cli_dyad_formats(db, tmp_path):
     assert res.exit_code == 0, res.output
     assert "coop_conflict_index" in res.output and "2019-11-01" in res.output
     res = run(main, ["dyad", "USA", "PRK", "--db", str(db), "--format", "csv"])
-    assert res.output.splitlines()[0].startswith("period,events,mentions,sources")
-    assert res.output.splitlines()[1].startswith("2019-11-01,3,3,2,1,0,1,1")
+    assert res.output.splitlines()[0].startswith("period,events,mentions,sources,articles")
+    assert res.output.splitlines()[1].startswith("2019-11-01,3,3,2,2,1,0,1,1")
     res = run(main, ["dyad", "USA", "PRK", "--db", str(db), "--format", "jsonl",
                      "--directed", "--since", "2019-11-01", "--until", "2019-11-30"])
     assert res.output.count("\n") == 1 and '"period":"2019-11-01"' in res.output
@@ -171,3 +171,94 @@ def test_series_from_the_real_pipeline(pipeline, tmp_path):
                                               .query("source_country in ['USA','PRK'] and "
                                                      "target_country in ['USA','PRK']"))
         assert series["events"].sum() >= 1
+
+
+# -- a store coded by the real pipeline: event dates and de-duplication --------------------
+
+
+@pytest.fixture(scope="module")
+def reported(pipeline, tmp_path_factory):
+    return build_reported_store(pipeline, tmp_path_factory.mktemp("rep") / "reports.duckdb")
+
+
+def test_series_by_event_date_counts_merged_events(reported):
+    """Three wires (published 11, 12, 13 Nov) report one rejection "on Sunday": one event on
+    Sunday 10 Nov, before every publication date, with 3 mentions, sources and articles."""
+    with dyads.open(reported) as d:
+        s = rows(d.dyad("PRK", "USA", by="day"))
+        assert list(s) == ["2019-11-10"]
+        sunday = s["2019-11-10"]
+        assert (sunday["events"], sunday["mentions"], sunday["sources"],
+                sunday["articles"]) == (1, 3, 3, 3)
+        assert (sunday["verbal_conflict"], sunday["goldstein_sum"]) == (1, -4.0)
+        raw = rows(d.dyad("PRK", "USA", by="day", count="mentions"))
+        assert list(raw) == ["2019-11-10"]
+        assert (raw["2019-11-10"]["events"], raw["2019-11-10"]["mentions"]) == (3, 3)
+        assert raw["2019-11-10"]["goldstein_sum"] == -12.0
+        published = rows(d.dyad("PRK", "USA", by="day", date_of="publication"))
+        assert {k: v["events"] for k, v in published.items()} == {"2019-11-11": 1}
+        published = rows(d.dyad("PRK", "USA", by="day", count="mentions",
+                                date_of="publication"))
+        assert {k: v["events"] for k, v in published.items()} == {
+            "2019-11-11": 1, "2019-11-12": 1, "2019-11-13": 1}
+        # since/until filter on the event date: the event is on the 10th, reported later
+        assert d.dyad("PRK", "USA", by="day", since="2019-11-11")["events"].sum() == 0
+        assert d.dyad("PRK", "USA", by="day", until="2019-11-10")["events"].sum() == 1
+
+
+def test_events_and_top_dyads_on_merged_events(reported):
+    with dyads.open(reported) as d:
+        ev = d.events()
+        assert len(ev) == 5 and len(d.events(count="mentions")) == 7
+        prk = ev[ev["source_code"] == "PRK"].iloc[0]
+        assert (prk["global_id"], str(prk["event_date"].date()), prk["date_text"],
+                prk["place_name"]) == ("wa-1:1:0", "2019-11-10", "on Sunday", "Stockholm")
+        assert (prk["num_mentions"], prk["num_sources"], prk["num_articles"]) == (3, 3, 3)
+        # ordered by event date: Houston on Friday 8 Nov first
+        assert [str(x.date()) for x in ev["event_date"]][:2] == ["2019-11-08", "2019-11-10"]
+        texas = ev[ev["place_name"] == "Texas"].iloc[0]  # no time phrase: publication date
+        assert (str(texas["event_date"].date()), texas["date_granularity"]) == (
+            "2019-11-12", "publication")
+        assert len(d.events(doc_id="wc-1")) == 2  # events that article reports
+        assert set(d.events(doc_id="wc-1", count="mentions")["doc_id"]) == {"wc-1"}
+        assert len(d.events(doc_id="wc-1", count="mentions")) == 2
+        assert len(d.events(since="2019-11-10", until="2019-11-10")) == 2
+        top = d.top_dyads()
+        first = top[(top["actor_a"] == "PRK")].iloc[0]
+        assert (first["events"], first["mentions"], first["sources"], first["articles"]) == (
+            1, 3, 3, 3)
+        raw = d.top_dyads(count="mentions")
+        assert raw.iloc[0][["actor_a", "actor_b", "events"]].tolist() == ["PRK", "USA", 3]
+        with pytest.raises(AnalysisError, match="unknown count 'reports'"):
+            d.dyad("PRK", "USA", count="reports")
+        with pytest.raises(AnalysisError, match="unknown date 'coded'"):
+            d.events(date_of="coded")
+
+
+def test_cli_count_and_event_dates(reported):
+    run = CliRunner().invoke
+    res = run(main, ["dyad", "PRK", "USA", "--db", str(reported), "--by", "day", "--format",
+                     "csv"])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines()[1].startswith("2019-11-10,1,3,3,3,")
+    res = run(main, ["dyad", "PRK", "USA", "--db", str(reported), "--by", "day", "--format",
+                     "csv", "--count", "mentions"])
+    assert res.output.splitlines()[1].startswith("2019-11-10,3,3,3,3,")
+    def top_since(*extra):
+        res = run(main, ["top-dyads", "--db", str(reported), "--format", "csv", "--since",
+                         "2019-11-13", *extra])
+        assert res.exit_code == 0, res.output
+        return sorted(ln.split(",")[0] + ln.split(",")[1] for ln in res.output.splitlines()[1:])
+
+    assert top_since() == ["RUSSYR"]  # Houston "on Friday" (8 Nov) was reported on the 13th
+    assert top_since("--date-of", "publication") == ["MEXUSA", "RUSSYR"]
+    # dyads events: --since/--until on the event date by default
+    res = run(main, ["events", "--db", str(reported), "--format", "jsonl", "--until",
+                     "2019-11-10", "--actor", "PRK"])
+    assert res.exit_code == 0, res.output
+    assert res.output.count("\n") == 3  # the three mentions, all dated Sunday 10 Nov
+    res = run(main, ["events", "--db", str(reported), "--format", "jsonl", "--until",
+                     "2019-11-10", "--actor", "PRK", "--date-of", "publication"])
+    assert res.output.strip() == ""
+    res = run(main, ["events", "--help"])
+    assert "the event's own date" in " ".join(res.output.split())

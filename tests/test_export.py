@@ -9,7 +9,7 @@ import zipfile
 
 import pandas as pd
 import pytest
-from analysis_data import build_store
+from analysis_data import build_reported_store, build_store
 from click.testing import CliRunner
 
 import dyads
@@ -236,3 +236,130 @@ def test_import_gdelt_bad_files(tmp_path):
         import duckdb
 
         gdelt.import_files(duckdb.connect(), [notzip])
+
+
+# -- a store coded by the real pipeline: event dates, places, de-duplication ---------------
+
+
+@pytest.fixture(scope="module")
+def reported(pipeline, tmp_path_factory):
+    return build_reported_store(pipeline, tmp_path_factory.mktemp("rep") / "reports.duckdb")
+
+
+def _gdelt(db, path, **filters):
+    export(db, "gdelt", path, **filters)
+    return read_tsv(path, list(gdelt.EVENT_COLUMNS))
+
+
+def test_gdelt_one_row_per_merged_event_with_dates_and_places(reported, tmp_path):
+    df = _gdelt(reported, tmp_path / "events.tsv")
+    assert len(df) == 5 and df["GlobalEventID"].is_unique
+    prk = df[df["Actor1Code"] == "PRK"]
+    assert len(prk) == 1  # three reports, one event
+    e = prk.iloc[0]
+    assert (e["Day"], e["MonthYear"], e["Year"]) == ("20191110", "201911", "2019")  # Sunday
+    assert e["FractionDate"] == str(round(2019 + (11 * 30 + 10) / 365, 4))
+    assert (e["NumMentions"], e["NumSources"], e["NumArticles"]) == ("3", "3", "3")
+    assert e["SOURCEURL"] == "https://a.example/wa-1"  # the first report
+    assert (e["ActionGeo_Type"], e["ActionGeo_FullName"], e["ActionGeo_CountryCode"],
+            e["ActionGeo_ADM1Code"], e["ActionGeo_FeatureID"]) == (
+        "4", "Stockholm, Sweden", "SW", "SW26", "2673730")
+    assert float(e["ActionGeo_Lat"]) == pytest.approx(59.33, abs=0.01)
+    assert float(e["ActionGeo_Long"]) == pytest.approx(18.07, abs=0.01)
+    assert (e["Actor1Geo_Type"], e["Actor1Geo_FullName"], e["Actor1Geo_CountryCode"],
+            e["Actor1Geo_ADM1Code"], e["Actor1Geo_Lat"], e["Actor1Geo_FeatureID"]) == (
+        "1", "North Korea", "KN", "KN", "", "1873107")
+    assert (e["Actor2Geo_CountryCode"], e["Actor2Geo_FeatureID"]) == ("US", "6252001")
+    by_code = df.set_index("EventCode")
+    houston = by_code.loc["043"]  # "on Friday" in an article of Wednesday 13 Nov
+    assert (houston["Day"], houston["ActionGeo_Type"], houston["ActionGeo_FullName"],
+            houston["ActionGeo_ADM1Code"]) == ("20191108", "3", "Houston, Texas, United States",
+                                               "USTX")
+    texas = by_code.loc["190"]  # no time phrase: the publication date; a US state
+    assert (texas["Day"], texas["ActionGeo_Type"], texas["ActionGeo_FullName"],
+            texas["ActionGeo_ADM1Code"], texas["ActionGeo_Lat"]) == (
+        "20191112", "2", "Texas, United States", "USTX", "")
+    syria = by_code.loc["195"]  # a country: no coordinates in the offline gazetteer
+    assert (syria["ActionGeo_Type"], syria["ActionGeo_FullName"], syria["ActionGeo_CountryCode"],
+            syria["ActionGeo_Lat"]) == ("1", "Syria", "SY", "")
+    assert by_code.loc["163"]["ActionGeo_FullName"] == "Baghdad, Iraq"
+    assert by_code.loc["163"]["ActionGeo_CountryCode"] == "IZ"  # FIPS, not ISO
+    typed = pd.read_csv(tmp_path / "events.tsv", sep="\t", header=None,
+                        names=list(gdelt.EVENT_COLUMNS), quoting=csv.QUOTE_NONE)
+    assert typed["ActionGeo_Lat"].dtype == "float64" and typed["NumMentions"].sum() == 7
+    raw = _gdelt(reported, tmp_path / "raw.tsv", count="mentions")
+    assert len(raw) == 7
+    assert raw[raw["Actor1Code"] == "PRK"]["NumMentions"].tolist() == ["1", "1", "1"]
+    assert set(raw[raw["Actor1Code"] == "PRK"]["Day"]) == {"20191110"}
+    published = _gdelt(reported, tmp_path / "pub.tsv", date_of="publication")
+    assert published[published["Actor1Code"] == "PRK"]["Day"].tolist() == ["20191111"]
+
+
+def test_gdelt_mentions_from_the_mentions_table(reported, tmp_path):
+    out = tmp_path / "mentions.tsv"
+    assert export(reported, "gdelt-mentions", out, actor="PRK") == 3
+    m = read_tsv(out, list(gdelt.MENTION_COLUMNS))
+    ev = _gdelt(reported, tmp_path / "events.tsv", actor="PRK")
+    assert set(m["GlobalEventID"]) == set(ev["GlobalEventID"])  # one event, three mentions
+    assert m["MentionSourceName"].tolist() == ["Wire A", "Wire B", "Wire C"]
+    assert m["MentionIdentifier"].tolist() == ["https://a.example/wa-1",
+                                              "https://b.example/wb-1", "wc-1"]
+    assert m["MentionType"].tolist() == ["1", "1", ""]
+    assert m["SentenceID"].tolist() == ["2", "1", "1"]  # wa-1 has a headline, sentence 1
+    assert (m["EventTimeDate"] == ev.iloc[0]["DATEADDED"]).all()
+    assert export(reported, "gdelt-mentions", tmp_path / "all.tsv") == 7
+    assert export(reported, "gdelt-mentions", tmp_path / "raw.tsv", actor="PRK",
+                  count="mentions") == 3
+    raw = read_tsv(tmp_path / "raw.tsv", list(gdelt.MENTION_COLUMNS))
+    assert raw["GlobalEventID"].is_unique  # each stored event is its own event
+
+
+def test_icews_plover_phoenix_places_and_event_dates(reported, tmp_path):
+    export(reported, "icews", tmp_path / "icews.tab")
+    ic = read_tsv(tmp_path / "icews.tab").set_index("CAMEO Code")
+    prk = ic.loc["120"]
+    assert (prk["Event Date"], prk["City"], prk["District"], prk["Province"],
+            prk["Country"]) == ("2019-11-10", "Stockholm", "", "", "Sweden")
+    assert float(prk["Latitude"]) == pytest.approx(59.33, abs=0.01)
+    assert (ic.loc["043"]["City"], ic.loc["043"]["Province"], ic.loc["043"]["Country"]) == (
+        "Houston", "Texas", "United States")
+    assert (ic.loc["190"]["City"], ic.loc["190"]["Province"]) == ("", "Texas")
+    assert (ic.loc["195"]["City"], ic.loc["195"]["Country"], ic.loc["195"]["Latitude"]) == (
+        "", "Syria", "")
+
+    export(reported, "plover", tmp_path / "plover.jsonl")
+    records = {r["cameo"]: r for r in pd.read_json(tmp_path / "plover.jsonl", lines=True,
+                                                    dtype=False)
+               .to_dict("records")}
+    prk = records["120"]
+    assert prk["date"] == "2019-11-10"
+    assert prk["event_loc"] == {
+        "geonameid": 2673730, "name": "Stockholm", "latitude": pytest.approx(59.32938),
+        "longitude": pytest.approx(18.06871), "feature class": "P", "feature code": "PPLC",
+        "country code": "SE", "cc3": "SWE", "admin1 code": "26"}
+    assert prk["actor"][0]["actor_loc"]["geonameid"] == 1873107
+    assert prk["actor"][0]["actor_loc"]["country code"] == "KP"
+    assert records["195"]["event_loc"]["feature code"] == "PCLI"
+    assert records["195"]["event_loc"]["latitude"] is None
+
+    export(reported, "phoenix", tmp_path / "phoenix.tsv")
+    ph = read_tsv(tmp_path / "phoenix.tsv", list(phoenix.COLUMNS)).set_index("EventCode")
+    prk = ph.loc["120"]
+    assert (prk["Date"], prk["Day"], prk["LocationName"], prk["CountryCode"]) == (
+        "20191110", "10", "Stockholm", "SWE")
+    assert float(prk["Lat"]) == pytest.approx(59.33, abs=0.01)
+    assert prk["NewsSources"] == "Wire A;Wire B;Wire C"
+    assert prk["URLs"] == "https://a.example/wa-1;https://b.example/wb-1"
+    assert (ph.loc["043"]["LocationName"], ph.loc["043"]["StateName"]) == ("Houston", "Texas")
+
+
+def test_native_export_of_merged_events(reported, tmp_path):
+    assert export(reported, "csv", tmp_path / "e.csv") == 5
+    df = pd.read_csv(tmp_path / "e.csv", dtype={"cameo": str})
+    prk = df[df["source_code"] == "PRK"].iloc[0]
+    assert (prk["global_id"], prk["num_mentions"], prk["num_sources"], prk["event_date"],
+            prk["date_text"], prk["place_geonameid"]) == (
+        "wa-1:1:0", 3, 3, "2019-11-10", "on Sunday", 2673730)
+    assert export(reported, "parquet", tmp_path / "e.parquet", count="mentions") == 7
+    pq = pd.read_parquet(tmp_path / "e.parquet")
+    assert (pq["global_id"] == pq["event_id"]).all() and (pq["num_mentions"] == 1).all()

@@ -5,16 +5,29 @@ DuckDB, so the work stays in the database and scales to millions of events.
 
 Counting rules (see README, "Analysis"):
 
-- **events**: stored event rows. There is no de-duplication yet, so each row is one event.
-- **mentions**: rows of the mentions relation (`MENTIONS_SQL`). Until a `mentions` table
-  exists, every event has exactly one mention, its own article, so mentions = events.
-- **sources**: distinct publishers (`articles.source`) over those mentions; articles whose
-  publisher is unknown are not counted.
+- **events** (`count="events"`, the default): de-duplicated events. Where the store has
+  merged a stored event into `unique_events` (dyads/dedup.py), the merged event counts once,
+  with the attributes of its first mention (its `global_id`), the dates and place the merge
+  gave it, and all its rows of the `mentions` table. A stored event the store did not merge
+  (negated or hypothetical ones, which are never merged, and events written with
+  `--no-dedup`) counts as an event of its own with one mention, its own article.
+- **events** with `count="mentions"`: every stored event row counts, each with one mention.
+- **mentions**: the mentions of the counted events; **sources**: distinct publishers over
+  those mentions (articles whose publisher is unknown are not counted); **articles**:
+  distinct articles over them.
+- **dates** (`date_of="event"`, the default): the event's own date, `event_date`. The store
+  fills it from the time phrase of the event (dyads/timex.py) or, when the sentence has none,
+  with the publication date (granularity "publication", dyads/situate.py); a merged event
+  starts on the first day of its merged dates. An event whose `event_date` is null (no
+  publication date and no absolute date in the text, or a row stored before dates existed)
+  has no date: it never enters a time series and is dropped by `since`/`until`. A period
+  counts an event dated by a range (a month, "last week") on its first day.
+  `date_of="publication"` uses the article's publication date instead (for a merged event,
+  the first publication date of its mentions, `first_seen`).
 - **cooperation–conflict index**: (cooperative events − conflictual events) / events, where
   cooperative means quad class 1 or 2 and conflictual quad class 3 or 4. It runs from −1 (all
   conflict) to +1 (all cooperation) and is null for a period without events.
-- Only asserted events (not negated, not hypothetical) unless `include_flagged`; undated
-  events never enter a time series.
+- Only asserted events (not negated, not hypothetical) unless `include_flagged`.
 """
 
 from __future__ import annotations
@@ -38,12 +51,72 @@ GROUP_CLASSES = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO"})
 _CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
 _SECTOR_RE = re.compile(r"^[A-Z]{3}$")
 
-#: One row per mention of an event: (event_id, article, publisher), over the events of the CTE
-#: `ev`. Today every stored event is one mention in its own article; a `mentions` table
-#: (several articles reporting one de-duplicated event) replaces only this relation.
-MENTIONS_SQL = """
-    SELECT ev.event_id, ev.doc_id AS article, a.source AS publisher
-    FROM ev LEFT JOIN articles a ON a.doc_id = ev.doc_id
+COUNTS = ("events", "mentions")
+DATES = ("event", "publication")
+
+# Per merged event of more than one mention among `ev0`: the mention whose own dates are the
+# event's (its granularity and time phrase), and a mention that names the event's place.
+_MERGED = "u.global_id IN (SELECT unit_id FROM ev0 WHERE u_n > 1)"
+_DATED_SQL = f"""
+    SELECT DISTINCT ON (u.global_id) u.global_id, e.date_granularity, e.date_text,
+           e.event_date_end IS NOT DISTINCT FROM u.event_date_end AS same_end
+    FROM unique_events u JOIN mentions m ON m.global_id = u.global_id
+    JOIN events e ON e.event_id = m.event_id
+    WHERE {_MERGED} AND e.event_date = u.event_date
+    ORDER BY u.global_id, e.date_granularity = 'publication', e.event_id
+"""
+_PLACE_COLUMNS = ("place_geonameid", "place_name", "place_country", "place_admin1",
+                  "place_lat", "place_lon", "place_feature", "place_text")
+_PLACED_SQL = f"""
+    SELECT DISTINCT ON (u.global_id) u.global_id,
+           {", ".join(f"e.{c}" for c in _PLACE_COLUMNS)}
+    FROM unique_events u JOIN mentions m ON m.global_id = u.global_id
+    JOIN events e ON e.event_id = m.event_id
+    WHERE {_MERGED} AND e.place_geonameid = u.place_geonameid
+    ORDER BY u.global_id, e.event_id
+"""
+# A merged event of several mentions takes the merged dates and place; a single mention's
+# own values are already those.
+_MANY = "e.u_n > 1"
+_REPLACE = ", ".join([
+    f"CASE WHEN {_MANY} THEN e.u_start ELSE e.event_date END AS event_date",
+    f"CASE WHEN {_MANY} THEN e.u_end ELSE e.event_date_end END AS event_date_end",
+    f"CASE WHEN NOT {_MANY} OR e.u_start IS NULL THEN e.date_granularity "
+    "WHEN d.same_end THEN d.date_granularity ELSE 'range' END AS date_granularity",
+    f"CASE WHEN NOT {_MANY} OR e.u_start IS NULL THEN e.date_text ELSE d.date_text END "
+    "AS date_text",
+    *(f"CASE WHEN p.global_id IS NULL THEN e.{c} ELSE p.{c} END AS {c}"
+      for c in _PLACE_COLUMNS)])
+_HELPERS = ("u_start", "u_end", "u_n")
+_UNMERGED = "NOT EXISTS (SELECT 1 FROM mentions m0 WHERE m0.event_id = e.event_id)"
+
+
+def units_sql(count: str = "events", date_of: str = "event") -> str:
+    """SQL: the CTE `unit` (no leading WITH, a trailing comma).
+
+    `unit`: one row per counted event, with every column of `events` (for a merged event:
+    those of its first mention), plus `unit_id` (the merged event's `global_id`, else the
+    stored event's `event_id`), `day` (the date counted: see the module docstring) and the
+    merged event's dates and number of mentions (`u_start`, `u_end`, `u_n`; null for an
+    unmerged row), which `EventFilter.selection` applies.
+    """
+    count, date_of = parse_count(count), parse_date_of(date_of)
+    if count == "mentions":
+        day = "e.event_date" if date_of == "event" else "e.date"
+        return f"""
+unit AS (SELECT e.*, e.event_id AS unit_id, {day} AS day, NULL::DATE AS u_start,
+                NULL::DATE AS u_end, NULL::INTEGER AS u_n FROM events e),
+"""
+    merged_day, own_day = (("u.event_date", "e.event_date") if date_of == "event"
+                           else ("u.first_seen", "e.date"))
+    return f"""
+unit AS (
+    SELECT e.*, u.global_id AS unit_id, {merged_day} AS day, u.event_date AS u_start,
+           u.event_date_end AS u_end, u.num_mentions AS u_n
+    FROM unique_events u JOIN events e ON e.event_id = u.global_id
+    UNION ALL BY NAME
+    SELECT e.*, e.event_id AS unit_id, {own_day} AS day FROM events e WHERE {_UNMERGED}
+),
 """
 
 
@@ -123,6 +196,22 @@ def parse_period(by: str) -> str:
     return value
 
 
+def parse_count(count: str) -> str:
+    value = (count or "").strip().lower()
+    if value not in COUNTS:
+        raise AnalysisError(f"unknown count {count!r}: use events (de-duplicated) or "
+                            "mentions (every stored event)")
+    return value
+
+
+def parse_date_of(date_of: str) -> str:
+    value = (date_of or "").strip().lower()
+    if value not in DATES:
+        raise AnalysisError(f"unknown date {date_of!r}: use event (the event's own date) or "
+                            "publication (the article's)")
+    return value
+
+
 def parse_date(value: date | str | None, what: str = "date") -> date | None:
     """A date from a `date` or a YYYY-MM-DD string; None stays None."""
     if value is None or isinstance(value, date):
@@ -135,24 +224,32 @@ def parse_date(value: date | str | None, what: str = "date") -> date | None:
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Which stored events an analysis or export uses (every given filter must hold)."""
+    """Which events an analysis or export uses (every given filter must hold), and how they
+    are counted and dated (`count`, `date_of`: see the module docstring).
+
+    Filters apply to the counted event: for a merged event, to its first mention's actors
+    and code, and to its merged date; `doc_id` keeps the events that article mentions.
+    """
 
     actor: ActorSpec | None = None  # either side
     source: ActorSpec | None = None
     target: ActorSpec | None = None
-    since: date | None = None  # inclusive; drops undated events
-    until: date | None = None  # inclusive; drops undated events
+    since: date | None = None  # inclusive, on the counted date; drops undated events
+    until: date | None = None  # inclusive, on the counted date; drops undated events
     cameo: str | None = None  # code prefix: "16" = root 16
     quad: int | None = None
     doc_id: str | None = None
     include_flagged: bool = False  # also negated and hypothetical events
+    count: str = "events"  # "events": de-duplicated; "mentions": every stored event
+    date_of: str = "event"  # "event": event_date; "publication": the article's date
 
     @classmethod
     def build(cls, *, actor: str | None = None, source: str | None = None,
               target: str | None = None, sector: str | None = None,
               since: date | str | None = None, until: date | str | None = None,
               cameo: str | None = None, quad: int | None = None, doc_id: str | None = None,
-              include_flagged: bool = False) -> EventFilter:
+              include_flagged: bool = False, count: str = "events",
+              date_of: str = "event") -> EventFilter:
         """Parse user-facing values (strings), raising AnalysisError on bad ones."""
         since_d, until_d = parse_date(since, "since date"), parse_date(until, "until date")
         if since_d and until_d and since_d > until_d:
@@ -171,10 +268,25 @@ class EventFilter:
         return cls(actor=spec(actor), source=spec(source), target=spec(target),
                    since=since_d, until=until_d, cameo=cameo.strip() if cameo else None,
                    quad=int(quad) if quad is not None else None, doc_id=doc_id,
-                   include_flagged=include_flagged)
+                   include_flagged=include_flagged, count=parse_count(count),
+                   date_of=parse_date_of(date_of))
 
     def where(self) -> tuple[list[str], list[Any]]:
-        """SQL conditions over the events table aliased `e`, and their parameters."""
+        """SQL conditions over the events TABLE aliased `e` (publication date `e.date`, the
+        article's own rows; `count` and `date_of` do not apply), and their parameters. The
+        analysis and exports use `unit_where` over the counted events instead."""
+        return self._conditions("e.date", ("e.doc_id = ?", 1))
+
+    def unit_where(self) -> tuple[list[str], list[Any]]:
+        """SQL conditions over the `unit` relation aliased `e` (see `units_sql`): dates on
+        the counted date `e.day`; `doc_id` keeps the events the article reports (first
+        mentioned there or not). Returns the conditions and their parameters."""
+        doc = (("e.doc_id = ?", 1) if self.count == "mentions" else
+               ("(e.doc_id = ? OR e.unit_id IN "
+                "(SELECT m.global_id FROM mentions m WHERE m.doc_id = ?))", 2))
+        return self._conditions("e.day", doc)
+
+    def _conditions(self, day: str, doc: tuple[str, int]) -> tuple[list[str], list[Any]]:
         conds: list[str] = []
         params: list[Any] = []
         if self.actor:
@@ -188,10 +300,10 @@ class EventFilter:
                 conds.append(c)
                 params += p
         if self.since is not None:
-            conds.append("e.date >= ?")
+            conds.append(f"{day} >= ?")
             params.append(self.since)
         if self.until is not None:
-            conds.append("e.date <= ?")
+            conds.append(f"{day} <= ?")
             params.append(self.until)
         if self.cameo:
             conds.append("starts_with(e.cameo, ?)")
@@ -200,11 +312,36 @@ class EventFilter:
             conds.append("e.quad_class = ?")
             params.append(self.quad)
         if self.doc_id is not None:
-            conds.append("e.doc_id = ?")
-            params.append(self.doc_id)
+            conds.append(doc[0])
+            params += [self.doc_id] * doc[1]
         if not self.include_flagged:
             conds.append("NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)")
         return conds, params
+
+    def selection(self, conds: list[str] | None = None,
+                  params: list[Any] | None = None) -> tuple[str, list[Any]]:
+        """SQL `WITH unit, ev0, mn, dated, placed, ev AS (...)`: `ev` the counted events
+        this filter keeps (and `conds` over `unit e`, before the filter's own), with the
+        merged dates and place; `mn` their mentions (`unit_id`, `event_id`, `article`,
+        `publisher`). Ready for more CTEs after a comma."""
+        own, own_params = self.unit_where()
+        sql = f"""WITH {units_sql(self.count, self.date_of)}
+ev0 AS (SELECT e.* FROM unit e {_where_sql([*(conds or []), *own])}),
+mn AS (
+    SELECT m.global_id AS unit_id, m.event_id, m.doc_id AS article, m.publisher
+    FROM mentions m WHERE m.global_id IN (SELECT unit_id FROM ev0 WHERE u_n IS NOT NULL)
+    UNION ALL
+    SELECT e.unit_id, e.event_id, e.doc_id, a.source
+    FROM ev0 e LEFT JOIN articles a ON a.doc_id = e.doc_id WHERE e.u_n IS NULL
+),
+dated AS ({_DATED_SQL}),
+placed AS ({_PLACED_SQL}),
+ev AS (
+    SELECT e.* EXCLUDE ({", ".join(_HELPERS)}) REPLACE ({_REPLACE})
+    FROM ev0 e LEFT JOIN dated d ON d.global_id = e.unit_id
+    LEFT JOIN placed p ON p.global_id = e.unit_id
+)"""
+        return sql, [*(params or []), *own_params]
 
 
 def _where_sql(conds: list[str]) -> str:
@@ -227,16 +364,19 @@ _INDEX = ("(p.verbal_coop + p.material_coop - p.verbal_conflict - p.material_con
 
 def dyad_series(a: ActorSpec, b: ActorSpec, *, by: str = "month", directed: bool = False,
                 since: date | None = None, until: date | None = None,
-                include_flagged: bool = False) -> Query:
-    """Per period: events, mentions, sources, quad-class counts, Goldstein sum and mean, index.
+                include_flagged: bool = False, count: str = "events",
+                date_of: str = "event") -> Query:
+    """Per period: events, mentions, sources, articles, quad-class counts, Goldstein sum and
+    mean, index.
 
     Directed: `a` is the source and `b` the target. Undirected: either way round. Periods
     start on their first day (weeks on Monday); every period between the first and the last
-    (or `since`/`until` when given) is listed, with zero counts when nothing happened.
+    (or `since`/`until` when given) is listed, with zero counts when nothing happened. Events
+    are counted and dated as `count` and `date_of` say (see the module docstring).
     """
     by = parse_period(by)
-    flt = EventFilter(since=since, until=until, include_flagged=include_flagged)
-    conds, params = flt.where()
+    flt = EventFilter(since=since, until=until, include_flagged=include_flagged,
+                      count=parse_count(count), date_of=parse_date_of(date_of))
     sa, pa = a.condition("source")
     tb, pb = b.condition("target")
     pair, pair_params = f"({sa} AND {tb})", pa + pb
@@ -245,21 +385,16 @@ def dyad_series(a: ActorSpec, b: ActorSpec, *, by: str = "month", directed: bool
         ta, pa2 = a.condition("target")
         pair = f"({pair} OR ({sb} AND {ta}))"
         pair_params += pb2 + pa2
-    conds = ["e.date IS NOT NULL", pair, *conds]
-    params = pair_params + params
+    selection, params = flt.selection(["e.day IS NOT NULL", pair], pair_params)
     step = _STEP[by]
     sql = f"""
-WITH ev AS (
-    SELECT e.event_id, e.doc_id, date_trunc('{by}', e.date)::DATE AS period,
-           e.quad_class, e.goldstein
-    FROM events e
-    {_where_sql(conds)}
-),
-mn AS ({MENTIONS_SQL}),
-p AS (SELECT ev.period, {_MEASURES} FROM ev GROUP BY ev.period),
+{selection},
+pe AS (SELECT ev.*, date_trunc('{by}', ev.day)::DATE AS period FROM ev),
+p AS (SELECT pe.period, {_MEASURES.replace("ev.", "pe.")} FROM pe GROUP BY pe.period),
 m AS (
-    SELECT ev.period, count(*) AS mentions, count(DISTINCT mn.publisher) AS sources
-    FROM ev JOIN mn ON mn.event_id = ev.event_id GROUP BY ev.period
+    SELECT pe.period, count(*) AS mentions, count(DISTINCT mn.publisher) AS sources,
+           count(DISTINCT mn.article) AS articles
+    FROM pe JOIN mn ON mn.unit_id = pe.unit_id GROUP BY pe.period
 ),
 bounds AS (
     SELECT coalesce(date_trunc('{by}', ?::DATE), min(period))::DATE AS lo,
@@ -274,6 +409,7 @@ SELECT span.period,
        coalesce(p.events, 0) AS events,
        coalesce(m.mentions, 0) AS mentions,
        coalesce(m.sources, 0) AS sources,
+       coalesce(m.articles, 0) AS articles,
        coalesce(p.verbal_coop, 0) AS verbal_coop,
        coalesce(p.material_coop, 0) AS material_coop,
        coalesce(p.verbal_conflict, 0) AS verbal_conflict,
@@ -292,12 +428,14 @@ ORDER BY span.period
 def top_dyads(*, since: date | None = None, until: date | None = None, rank: str = "events",
               level: str = "country", directed: bool = True, sector: str | None = None,
               limit: int = 20, include_flagged: bool = False,
-              include_domestic: bool = True) -> Query:
+              include_domestic: bool = True, count: str = "events",
+              date_of: str = "event") -> Query:
     """Dyads ranked by events (most first) or by conflict (most quad 3–4 events first).
 
     `level` "country" groups actors by country or group code (USA, IGO), "code" by full code
     (USAGOV). Undirected dyads are listed with the alphabetically first actor as `actor_a`.
     Only events with both actors known count. `sector` keeps actors of that sector only.
+    Events are counted as `count` says; `since`/`until` apply to the date `date_of` names.
     """
     if rank not in RANKS:
         raise AnalysisError(f"unknown ranking {rank!r}: use one of {', '.join(RANKS)}")
@@ -306,36 +444,34 @@ def top_dyads(*, since: date | None = None, until: date | None = None, rank: str
     if int(limit) < 1:
         raise AnalysisError(f"bad limit {limit!r}: use a positive number")
     sector = parse_sector(sector)
-    conds, params = EventFilter(since=since, until=until,
-                                include_flagged=include_flagged).where()
+    flt = EventFilter(since=since, until=until, include_flagged=include_flagged,
+                      count=parse_count(count), date_of=parse_date_of(date_of))
     col = "country" if level == "country" else "code"
     src, tgt = f"e.source_{col}", f"e.target_{col}"
-    conds = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", *conds]
+    conds = [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL"]
     sector_params: list[Any] = []
     if sector:
         conds = [sector_condition("source"), sector_condition("target"), *conds]
         sector_params = [sector, sector]
     if not include_domestic:
         conds.append(f"{src} <> {tgt}")
+    selection, params = flt.selection(conds, sector_params)
     a_sql, b_sql = (src, tgt) if directed else (f"least({src}, {tgt})",
                                                  f"greatest({src}, {tgt})")
+    a_sql, b_sql = a_sql.replace("e.", "ev."), b_sql.replace("e.", "ev.")
     order = ("p.events DESC, p.goldstein_sum ASC" if rank == "events"
              else "(p.verbal_conflict + p.material_conflict) DESC, p.goldstein_sum ASC")
     sql = f"""
-WITH ev AS (
-    SELECT e.event_id, e.doc_id, {a_sql} AS actor_a, {b_sql} AS actor_b,
-           e.quad_class, e.goldstein
-    FROM events e
-    {_where_sql(conds)}
-),
-mn AS ({MENTIONS_SQL}),
-p AS (SELECT ev.actor_a, ev.actor_b, {_MEASURES} FROM ev GROUP BY ev.actor_a, ev.actor_b),
+{selection},
+de AS (SELECT ev.*, {a_sql} AS actor_a, {b_sql} AS actor_b FROM ev),
+p AS (SELECT de.actor_a, de.actor_b, {_MEASURES.replace("ev.", "de.")} FROM de
+      GROUP BY de.actor_a, de.actor_b),
 m AS (
-    SELECT ev.actor_a, ev.actor_b, count(*) AS mentions,
-           count(DISTINCT mn.publisher) AS sources
-    FROM ev JOIN mn ON mn.event_id = ev.event_id GROUP BY ev.actor_a, ev.actor_b
+    SELECT de.actor_a, de.actor_b, count(*) AS mentions,
+           count(DISTINCT mn.publisher) AS sources, count(DISTINCT mn.article) AS articles
+    FROM de JOIN mn ON mn.unit_id = de.unit_id GROUP BY de.actor_a, de.actor_b
 )
-SELECT p.actor_a, p.actor_b, p.events, m.mentions, m.sources,
+SELECT p.actor_a, p.actor_b, p.events, m.mentions, m.sources, m.articles,
        p.verbal_conflict + p.material_conflict AS conflict_events,
        p.verbal_coop, p.material_coop, p.verbal_conflict, p.material_conflict,
        p.goldstein_sum, p.goldstein_mean, {_INDEX} AS coop_conflict_index
@@ -343,17 +479,27 @@ FROM p JOIN m USING (actor_a, actor_b)
 ORDER BY {order}, p.actor_a, p.actor_b
 LIMIT ?
 """
-    return Query(sql, [*sector_params, *params, int(limit)])
+    return Query(sql, [*params, int(limit)])
 
 
 def events_query(flt: EventFilter, *, limit: int | None = None) -> Query:
-    """Stored events matching `flt`, with their article's publisher, URL and title."""
-    conds, params = flt.where()
+    """The counted events matching `flt` (one row per de-duplicated event by default), with
+    `global_id`, `num_mentions`, `num_sources`, `num_articles` and their (first) article's
+    publisher, URL and title, ordered by the counted date."""
+    selection, params = flt.selection()
     sql = f"""
-SELECT e.* EXCLUDE (event_seq), a.source AS publisher, a.url, a.title
-FROM events e LEFT JOIN articles a ON a.doc_id = e.doc_id
-{_where_sql(conds)}
-ORDER BY e.date NULLS LAST, e.doc_id, e.event_seq
+{selection},
+mc AS (
+    SELECT unit_id, count(*) AS num_mentions, count(DISTINCT publisher) AS num_sources,
+           count(DISTINCT article) AS num_articles
+    FROM mn WHERE unit_id IN (SELECT unit_id FROM ev) GROUP BY unit_id
+)
+SELECT ev.unit_id AS global_id, ev.* EXCLUDE (event_seq, unit_id, day),
+       mc.num_mentions, mc.num_sources, mc.num_articles,
+       a.source AS publisher, a.url, a.title
+FROM ev LEFT JOIN articles a ON a.doc_id = ev.doc_id
+LEFT JOIN mc ON mc.unit_id = ev.unit_id
+ORDER BY ev.day NULLS LAST, ev.doc_id, ev.event_seq
 """
     if limit is not None:
         sql += "LIMIT ?"

@@ -9,6 +9,10 @@
 
 Every method runs DuckDB SQL (`dyads.aggregate`) on the store, opened read-only (except
 `import_gdelt`). Pass `frame="polars"` for a polars DataFrame (polars must be installed).
+
+Events are de-duplicated (`count="events"`: one merged event however many articles report
+it, with its mentions, sources and articles) and dated by their own date (`date_of="event"`);
+`count="mentions"` counts every stored event, `date_of="publication"` dates by the article.
 """
 
 from __future__ import annotations
@@ -46,7 +50,8 @@ class EventData:
 
     @property
     def con(self):
-        """The DuckDB connection, for your own SQL (tables: events, articles, sentences)."""
+        """The DuckDB connection, for your own SQL (tables: events, articles, sentences,
+        unique_events, mentions)."""
         return self._store.con
 
     def close(self) -> None:
@@ -77,43 +82,54 @@ class EventData:
                target: str | None = None, sector: str | None = None, since: DateLike = None,
                until: DateLike = None, cameo: str | None = None, quad: int | None = None,
                doc_id: str | None = None, include_flagged: bool = False,
-               limit: int | None = None, frame: Frame = "pandas"):
-        """Stored events (one row each, with publisher, url and title), oldest first.
+               limit: int | None = None, count: str = "events", date_of: str = "event",
+               frame: Frame = "pandas"):
+        """Events, oldest first (by the date `date_of` names; `since`/`until` filter on it):
+        one row per de-duplicated event (`global_id`, `num_mentions`, `num_sources`,
+        `num_articles`, the columns of its first mention with the merged dates and place,
+        its publisher, url and title), or per stored event with `count="mentions"`.
 
         Actors: a 3-letter code matches the country or group class (PRK, IGO), a longer one
-        a code prefix (PRKGOV); `sector` also requires that sector (GOV).
+        a code prefix (PRKGOV); `sector` also requires that sector (GOV). `doc_id` keeps the
+        events that article reports.
         """
         flt = EventFilter.build(actor=actor, source=source, target=target, sector=sector,
                                 since=since, until=until, cameo=cameo, quad=quad,
-                                doc_id=doc_id, include_flagged=include_flagged)
+                                doc_id=doc_id, include_flagged=include_flagged,
+                                count=count, date_of=date_of)
         return self._frame(events_query(flt, limit=limit), frame)
 
     def dyad(self, a: str, b: str, *, by: str = "month", since: DateLike = None,
              until: DateLike = None, directed: bool = False, sector: str | None = None,
-             include_flagged: bool = False, frame: Frame = "pandas"):
+             include_flagged: bool = False, count: str = "events", date_of: str = "event",
+             frame: Frame = "pandas"):
         """The dyad's time series: one row per period (see `dyads.aggregate.dyad_series`)."""
-        flt = EventFilter.build(since=since, until=until)  # validates the dates
+        flt = EventFilter.build(since=since, until=until, count=count,
+                                date_of=date_of)  # validates the values
         return self._frame(
             dyad_series(ActorSpec.parse(a, sector), ActorSpec.parse(b, sector), by=by,
                         directed=directed, since=flt.since, until=flt.until,
-                        include_flagged=include_flagged), frame)
+                        include_flagged=include_flagged, count=flt.count,
+                        date_of=flt.date_of), frame)
 
     def top_dyads(self, *, since: DateLike = None, until: DateLike = None,
                   rank: str = "events", level: str = "country", directed: bool = True,
                   sector: str | None = None, limit: int = 20, include_flagged: bool = False,
-                  include_domestic: bool = True, frame: Frame = "pandas"):
+                  include_domestic: bool = True, count: str = "events",
+                  date_of: str = "event", frame: Frame = "pandas"):
         """Dyads ranked by events or by conflict (see `dyads.aggregate.top_dyads`)."""
         return self._frame(
             top_dyads(since=parse_date(since, "since date"),
                       until=parse_date(until, "until date"), rank=rank, level=level,
                       directed=directed, sector=sector, limit=limit,
-                      include_flagged=include_flagged, include_domestic=include_domestic),
+                      include_flagged=include_flagged, include_domestic=include_domestic,
+                      count=count, date_of=date_of),
             frame)
 
     def export(self, fmt: str, path: str | Path, **filters: Any) -> int:
         """Write events in an exchange format (see `dyads.exchange.FORMATS`); return count.
 
-        `filters` are those of `events()` except `limit`.
+        `filters` are those of `events()` except `limit` (so also `count`, `date_of`).
         """
         from dyads.exchange import export
 

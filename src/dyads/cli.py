@@ -145,8 +145,14 @@ def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, petrarch_ac
 @click.option("--actor", help="Either side: country (PRK) or code prefix (PRKGOV).")
 @click.option("--source", help="Source actor: country or code prefix.")
 @click.option("--target", help="Target actor: country or code prefix.")
-@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--since", callback=_date,
+              help="From this date (YYYY-MM-DD): the event's own date, see --date-of.")
+@click.option("--until", callback=_date,
+              help="Up to this date (YYYY-MM-DD): the event's own date, see --date-of.")
+@click.option("--date-of", "date_of", type=click.Choice(["event", "publication"]),
+              default="event", show_default=True,
+              help="Which date --since/--until and the order use: the event's (from its time "
+                   "phrase, else the publication date) or the article's publication date.")
 @click.option("--cameo", help="CAMEO code or prefix (16 = root 16).")
 @click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4.")
 @click.option("--doc", "doc_id", help="Only this article id.")
@@ -154,8 +160,9 @@ def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, petrarch_ac
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
               show_default=True)
-def events(db, actor, source, target, since, until, cameo, quad, doc_id, show_all, limit, fmt):
-    """List stored events."""
+def events(db, actor, source, target, since, until, date_of, cameo, quad, doc_id, show_all,
+           limit, fmt):
+    """List stored events (every mention; 'dyads merged' lists de-duplicated events)."""
     from dyads.store import EventStore
 
     if not Path(db).exists():
@@ -163,7 +170,7 @@ def events(db, actor, source, target, since, until, cameo, quad, doc_id, show_al
     with EventStore(db) as store:
         found = store.events(actor=actor, source=source, target=target, since=since,
                              until=until, cameo=cameo, quad=quad, doc_id=doc_id,
-                             include_flagged=show_all, limit=limit)
+                             include_flagged=show_all, limit=limit, date_of=date_of)
     _emit(found, fmt)
 
 
@@ -375,6 +382,23 @@ def _write_frame(frame, fmt: str, out: str | None) -> None:
         click.echo(text, nl=False)
 
 
+_SINCE_HELP = "From this date (YYYY-MM-DD), on the date --date-of names."
+_UNTIL_HELP = "Up to this date (YYYY-MM-DD), on the date --date-of names."
+
+
+def _counting_options(f):
+    """--count and --date-of: how events are counted and dated (dyads.aggregate)."""
+    f = click.option("--date-of", "date_of", type=click.Choice(["event", "publication"]),
+                     default="event", show_default=True,
+                     help="Date events by their own date (event_date: the time phrase, else "
+                          "the publication date; undated events are left out of series) or "
+                          "by the article's publication date.")(f)
+    return click.option("--count", "count", type=click.Choice(["events", "mentions"]),
+                        default="events", show_default=True,
+                        help="Count de-duplicated events (each once, with its mentions, "
+                             "sources and articles) or every stored mention as an event.")(f)
+
+
 def _db_option(f):
     return click.option("--db", default=DEFAULT_DB, show_default=True,
                         type=click.Path(dir_okay=False), help="DuckDB event store.")(f)
@@ -386,17 +410,20 @@ def _db_option(f):
 @_db_option
 @click.option("--by", type=click.Choice(["day", "week", "month", "quarter", "year"]),
               default="month", show_default=True, help="Period length.")
-@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--since", callback=_date, help=_SINCE_HELP)
+@click.option("--until", callback=_date, help=_UNTIL_HELP)
 @click.option("--directed/--undirected", default=False, show_default=True,
               help="Only ACTOR_A -> ACTOR_B, or both directions.")
 @click.option("--actor-sector", help="Only actors of this sector on both sides (GOV, MIL).")
 @click.option("--all", "show_all", is_flag=True, help="Include negated/hypothetical events.")
+@_counting_options
 @click.option("--format", "fmt", type=click.Choice(FRAME_FORMATS), default="table",
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file.")
-def dyad(actor_a, actor_b, db, by, since, until, directed, actor_sector, show_all, fmt, out):
-    """Time series of one dyad: events, mentions, sources, quad classes, Goldstein, index.
+def dyad(actor_a, actor_b, db, by, since, until, directed, actor_sector, show_all, count,
+         date_of, fmt, out):
+    """Time series of one dyad: events, mentions, sources, articles, quad classes, Goldstein,
+    index, by the events' own dates.
 
     Actors are country or group codes (USA, IGO) or full codes (USAGOV).
     """
@@ -404,7 +431,7 @@ def dyad(actor_a, actor_b, db, by, since, until, directed, actor_sector, show_al
         with _open_data(db) as data:
             frame = data.dyad(actor_a, actor_b, by=by, since=since, until=until,
                               directed=directed, sector=actor_sector,
-                              include_flagged=show_all)
+                              include_flagged=show_all, count=count, date_of=date_of)
     except _analysis_errors() as exc:
         raise click.ClickException(str(exc)) from None
     _write_frame(frame, fmt, out)
@@ -412,8 +439,8 @@ def dyad(actor_a, actor_b, db, by, since, until, directed, actor_sector, show_al
 
 @main.command(name="top-dyads")
 @_db_option
-@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--since", callback=_date, help=_SINCE_HELP)
+@click.option("--until", callback=_date, help=_UNTIL_HELP)
 @click.option("--rank", type=click.Choice(["events", "conflict"]), default="events",
               show_default=True, help="Most events, or most conflict (quad 3-4) events.")
 @click.option("--level", type=click.Choice(["country", "code"]), default="country",
@@ -423,18 +450,20 @@ def dyad(actor_a, actor_b, db, by, since, until, directed, actor_sector, show_al
 @click.option("--no-domestic", is_flag=True, help="Leave out dyads within one country.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Include negated/hypothetical events.")
+@_counting_options
 @click.option("--format", "fmt", type=click.Choice(FRAME_FORMATS), default="table",
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file.")
 def top_dyads_cmd(db, since, until, rank, level, directed, actor_sector, no_domestic, limit,
-                  show_all, fmt, out):
+                  show_all, count, date_of, fmt, out):
     """Dyads ranked by number of events or by conflict."""
     try:
         with _open_data(db) as data:
             frame = data.top_dyads(since=since, until=until, rank=rank, level=level,
                                    directed=directed, sector=actor_sector, limit=limit,
                                    include_flagged=show_all,
-                                   include_domestic=not no_domestic)
+                                   include_domestic=not no_domestic, count=count,
+                                   date_of=date_of)
     except _analysis_errors() as exc:
         raise click.ClickException(str(exc)) from None
     _write_frame(frame, fmt, out)
@@ -446,8 +475,8 @@ def top_dyads_cmd(db, since, until, rank, level, directed, actor_sector, no_dome
 @click.option("--network", is_flag=True, help="Draw the actor network instead of one dyad.")
 @click.option("--by", type=click.Choice(["day", "week", "month", "quarter", "year"]),
               default="month", show_default=True)
-@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--since", callback=_date, help=_SINCE_HELP)
+@click.option("--until", callback=_date, help=_UNTIL_HELP)
 @click.option("--directed/--undirected", default=None,
               help="Dyad: default undirected. Network: default directed.")
 @click.option("--actor-sector", help="Only actors of this sector (GOV, MIL).")
@@ -456,9 +485,10 @@ def top_dyads_cmd(db, since, until, rank, level, directed, actor_sector, no_dome
 @click.option("--level", type=click.Choice(["country", "code"]), default="country",
               show_default=True, help="Network: actors by country or by full code.")
 @click.option("--all", "show_all", is_flag=True, help="Include negated/hypothetical events.")
+@_counting_options
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="PNG file.")
 def plot(actors, db, network, by, since, until, directed, actor_sector, limit, level,
-         show_all, out):
+         show_all, count, date_of, out):
     """Plot a dyad over time (dyads plot USA PRK) or the actor network (--network)."""
     from dyads import plot as plots
 
@@ -472,7 +502,8 @@ def plot(actors, db, network, by, since, until, directed, actor_sector, limit, l
                 is_directed = True if directed is None else directed
                 frame = data.top_dyads(since=since, until=until, directed=is_directed,
                                        sector=actor_sector, limit=limit, level=level,
-                                       include_flagged=show_all)
+                                       include_flagged=show_all, count=count,
+                                       date_of=date_of)
                 span = (f"{since or 'first date'} to {until or 'last date'}"
                         if since or until else "all dates")
                 plots.plot_network(frame, out, title=f"Actor network, {span}",
@@ -482,7 +513,7 @@ def plot(actors, db, network, by, since, until, directed, actor_sector, limit, l
                 a, b = (x.upper() for x in actors)
                 frame = data.dyad(a, b, by=by, since=since, until=until,
                                   directed=is_directed, sector=actor_sector,
-                                  include_flagged=show_all)
+                                  include_flagged=show_all, count=count, date_of=date_of)
                 plots.plot_dyad(frame, a, b, out, by=by, directed=is_directed)
     except _analysis_errors() as exc:
         raise click.ClickException(str(exc)) from None
@@ -499,19 +530,23 @@ def plot(actors, db, network, by, since, until, directed, actor_sector, limit, l
 @click.option("--source", help="Source actor: country or code prefix.")
 @click.option("--target", help="Target actor: country or code prefix.")
 @click.option("--actor-sector", help="With --actor/--source/--target: only this sector.")
-@click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--since", callback=_date, help=_SINCE_HELP)
+@click.option("--until", callback=_date, help=_UNTIL_HELP)
 @click.option("--cameo", help="CAMEO code or prefix (16 = root 16).")
 @click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4.")
 @click.option("--all", "show_all", is_flag=True, help="Include negated/hypothetical events.")
+@_counting_options
 def export_cmd(db, fmt, out, actor, source, target, actor_sector, since, until, cameo, quad,
-               show_all):
-    """Write stored events as GDELT, ICEWS, PLOVER, Phoenix, CSV or Parquet (docs/formats.md)."""
+               show_all, count, date_of):
+    """Write events as GDELT, ICEWS, PLOVER, Phoenix, CSV or Parquet (docs/formats.md): one
+    record per de-duplicated event, dated by the event's own date, unless --count/--date-of
+    say otherwise."""
     try:
         with _open_data(db) as data:
             n = data.export(fmt, out, actor=actor, source=source, target=target,
                             sector=actor_sector, since=since, until=until, cameo=cameo,
-                            quad=quad, include_flagged=show_all)
+                            quad=quad, include_flagged=show_all, count=count,
+                            date_of=date_of)
     except _analysis_errors() as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"wrote {n} {fmt} records -> {out}", err=True)

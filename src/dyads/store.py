@@ -526,14 +526,19 @@ class EventStore:
         doc_id: str | None = None,
         include_flagged: bool = False,
         limit: int | None = None,
+        date_of: str = "publication",
     ) -> list[Event]:
         """Stored events matching every filter given, ordered by date, article, position.
 
         Actor filters of 3 letters match the country ("PRK"); longer ones match a code
         prefix ("PRKGOV"). `actor` matches either side. `cameo` is a code prefix ("16").
-        `since`/`until` are inclusive and drop undated events. Negated and hypothetical
-        events are left out unless `include_flagged`.
+        `since`/`until` are inclusive and drop undated events; they and the order use the
+        publication date (`date`), or the event's own date (`event_date`) when `date_of` is
+        "event". Negated and hypothetical events are left out unless `include_flagged`.
         """
+        if date_of not in ("publication", "event"):
+            raise ValueError(f"unknown date {date_of!r}: use publication or event")
+        day = "event_date" if date_of == "event" else "date"
         where: list[str] = []
         params: list[Any] = []
 
@@ -553,10 +558,10 @@ class EventStore:
                 where.append(cond)
                 params.append(v)
         if since is not None:
-            where.append("date >= ?")
+            where.append(f"{day} >= ?")
             params.append(since)
         if until is not None:
-            where.append("date <= ?")
+            where.append(f"{day} <= ?")
             params.append(until)
         if cameo:
             where.append("starts_with(cameo, ?)")
@@ -573,7 +578,7 @@ class EventStore:
         sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date NULLS LAST, doc_id, event_seq"
+        sql += f" ORDER BY {day} NULLS LAST, doc_id, event_seq"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(0, int(limit)))

@@ -45,4 +45,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, path: str | Path,
         raise AnalysisError(f"{out}: is a directory; give a file name")
     if not out.parent.is_dir():
         raise AnalysisError(f"{out.parent}: no such directory")
+    from dyads.exchange.base import register_geo_names
+
+    register_geo_names(con)
     return writers[fmt](con, flt or EventFilter(), out)

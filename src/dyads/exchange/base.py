@@ -1,9 +1,18 @@
 """What every export shares: the selected events with their article facts, and writers.
 
-`export_relation(flt)` gives SQL for a CTE chain ending in `x`: one row per selected event
-with its store columns plus `publisher`, `url`, `title`, `coded_at`, `doc_len`,
-`n_mentions`, `n_sources`, `n_articles` (from the mentions relation, see
-`dyads.aggregate.MENTIONS_SQL`) and `is_lead` (headline or first body sentence).
+`export_relation(flt)` gives SQL for a CTE chain ending in `x`: one row per counted event
+(a de-duplicated event by default, every stored event with `count="mentions"`: see
+`dyads.aggregate.units_sql`) with its store columns plus `unit_id` (the merged event's
+`global_id`), `day` (the date counted: the event date by default), `publisher`, `url`,
+`title`, `coded_at`, `doc_len` (of its first mention's article), `n_mentions`, `n_sources`,
+`n_articles`, `all_publishers` and `all_urls` (";"-joined, sorted) over its mentions, and
+`is_lead` (headline or first body sentence). The CTE `mn` holds the mentions of every counted
+event (`unit_id`, `event_id`, `article`, `publisher`).
+
+Place columns for the formats, from the views `register_geo_names` makes: `place_iso2`,
+`place_fips`, `place_country_name` (the GeoNames name: "Sweden", "North Korea"),
+`place_state_name` (US states only: the offline gazetteer has no other admin1 names), and
+`source_geo_iso2`/`_fips`, `target_geo_iso2`/`_fips`.
 """
 
 from __future__ import annotations
@@ -14,20 +23,22 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from dyads.aggregate import MENTIONS_SQL, EventFilter
+from dyads.aggregate import EventFilter
 from dyads.exchange import names
 
 
 def export_relation(flt: EventFilter) -> tuple[str, list[Any]]:
-    conds, params = flt.where()
-    where = ("WHERE " + " AND ".join(conds)) if conds else ""
+    selection, params = flt.selection()
     sql = f"""
-WITH ev AS (SELECT e.* FROM events e {where}),
-mn AS ({MENTIONS_SQL}),
+{selection},
 mc AS (
-    SELECT event_id, count(*) AS n_mentions, count(DISTINCT publisher) AS n_sources,
-           count(DISTINCT article) AS n_articles
-    FROM mn GROUP BY event_id
+    SELECT mn.unit_id, count(*) AS n_mentions, count(DISTINCT mn.publisher) AS n_sources,
+           count(DISTINCT mn.article) AS n_articles,
+           string_agg(DISTINCT {clean("mn.publisher")}, ';' ORDER BY {clean("mn.publisher")})
+               AS all_publishers,
+           string_agg(DISTINCT {clean("ma.url")}, ';' ORDER BY {clean("ma.url")}) AS all_urls
+    FROM mn LEFT JOIN articles ma ON ma.doc_id = mn.article
+    WHERE mn.unit_id IN (SELECT unit_id FROM ev) GROUP BY mn.unit_id
 ),
 lead AS (
     SELECT doc_id, min(sentence_index) FILTER (WHERE NOT coalesce(is_headline, false))
@@ -37,17 +48,39 @@ lead AS (
 x AS (
     SELECT ev.*, a.source AS publisher, a.url, a.title, a.coded_at,
            length(a.text) AS doc_len, mc.n_mentions, mc.n_sources, mc.n_articles,
-           (coalesce(ev.headline, false) OR ev.sentence_index = lead.first_body) AS is_lead
+           mc.all_publishers, mc.all_urls,
+           (coalesce(ev.headline, false) OR ev.sentence_index = lead.first_body) AS is_lead,
+           gp.iso2 AS place_iso2, gp.fips AS place_fips, gp.name AS place_country_name,
+           CASE WHEN ev.place_country = 'USA' THEN us.name END AS place_state_name,
+           gs.iso2 AS source_geo_iso2, gs.fips AS source_geo_fips,
+           gt.iso2 AS target_geo_iso2, gt.fips AS target_geo_fips
     FROM ev
     LEFT JOIN articles a ON a.doc_id = ev.doc_id
-    LEFT JOIN mc ON mc.event_id = ev.event_id
+    LEFT JOIN mc ON mc.unit_id = ev.unit_id
     LEFT JOIN lead ON lead.doc_id = ev.doc_id
+    LEFT JOIN dyads_geo_countries gp ON gp.iso3 = ev.place_country
+    LEFT JOIN dyads_us_states us ON us.code = ev.place_admin1
+    LEFT JOIN dyads_geo_countries gs ON gs.iso3 = ev.source_geo_country
+    LEFT JOIN dyads_geo_countries gt ON gt.iso3 = ev.target_geo_country
 )
 """
     return sql, params
 
 
-ORDER = "ORDER BY x.date NULLS LAST, x.doc_id, x.event_seq"
+ORDER = "ORDER BY x.day NULLS LAST, x.doc_id, x.event_seq"
+
+
+def register_geo_names(con: duckdb.DuckDBPyConnection) -> None:
+    """Register the views `export_relation` reads: `dyads_geo_countries` (iso3, iso2, fips,
+    GeoNames name) and `dyads_us_states` (code, name)."""
+    con.execute("SELECT 1").fetchall()  # finish any pending result: register() needs that
+    fips = names.iso3_to_fips()
+    rows = [(iso3, iso2, fips.get(iso3), name)
+            for iso3, (iso2, name) in sorted(names.geonames_countries().items())]
+    con.register("dyads_geo_countries", pd.DataFrame(
+        rows, columns=["iso3", "iso2", "fips", "name"], dtype="object"))
+    con.register("dyads_us_states", pd.DataFrame(
+        sorted(names.us_states().items()), columns=["code", "name"], dtype="object"))
 
 
 def clean(expr: str) -> str:

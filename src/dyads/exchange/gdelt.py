@@ -73,13 +73,45 @@ def _actor_sql(side: str) -> list[str]:
     ]
 
 
-def _geo_sql() -> list[str]:
-    """Places are not geocoded yet: every geo field is empty (never guessed).
+def geo_type(prefix: str) -> str:
+    """SQL: GDELT's geo type of a stored place: 1 COUNTRY, 2 USSTATE, 3 USCITY, 4 WORLDCITY
+    (a city or other point), 5 WORLDSTATE; null without a place."""
+    p = f"x.{prefix}"
+    return (f"CASE WHEN {p}_name IS NULL THEN NULL WHEN {p}_feature = 'PCLI' THEN 1 "
+            f"WHEN {p}_feature = 'ADM1' THEN CASE WHEN {p}_country = 'USA' THEN 2 ELSE 5 END "
+            f"WHEN {p}_country = 'USA' THEN 3 ELSE 4 END")
 
-    Once events carry a place, its ISO country goes through `names.iso3_to_fips()` into
-    *Geo_CountryCode, as GDELT uses FIPS 10-4 codes there.
+
+def _geo_sql(prefix: str, *, point: bool) -> list[str]:
+    """The 8 *Geo_ fields of one stored place (`place`) or actor country (`source_geo`).
+
+    FullName as GDELT writes it ("Country"; "State, Country"; "City, State, Country"), with
+    the state only for US places (the offline gazetteer names no other admin1); CountryCode
+    FIPS 10-4; ADM1Code the FIPS country code plus the GeoNames admin1 code; FeatureID the
+    GeoNames id. Actor countries have no admin1 or coordinates.
     """
-    return [f"NULL::{t}" for t in _GEO_TYPES]
+    p = f"x.{prefix}"
+    country = "x.place_country_name" if point else f"{p}_name"
+    fips = f"x.{prefix}_fips"
+    if point:
+        full = (f"CASE WHEN {p}_feature = 'PCLI' THEN {p}_name "
+                f"ELSE concat_ws(', ', {p}_name, CASE WHEN {p}_feature <> 'ADM1' "
+                f"THEN x.place_state_name END, {country}) END")
+        adm1 = (f"CASE WHEN {p}_feature = 'PCLI' OR {p}_admin1 IS NULL THEN {fips} "
+                f"ELSE {fips} || {p}_admin1 END")
+        lat, lon = f"{p}_lat", f"{p}_lon"
+    else:
+        full, adm1, lat, lon = f"{p}_name", fips, "NULL::DOUBLE", "NULL::DOUBLE"
+    some = f"{p}_name IS NOT NULL"
+    return [
+        geo_type(prefix),
+        f"CASE WHEN {some} THEN {clean(full)} END",
+        f"CASE WHEN {some} THEN {fips} END",
+        f"CASE WHEN {some} THEN {adm1} END",
+        "NULL::VARCHAR",  # ADM2Code: the gazetteer has no admin2
+        lat, lon,
+        f"{p}_geonameid::VARCHAR",
+    ]
 
 
 def _timestamp(expr: str) -> str:
@@ -89,17 +121,18 @@ def _timestamp(expr: str) -> str:
 def event_sql(flt: EventFilter) -> tuple[str, list]:
     rel, params = export_relation(flt)
     exprs = [
-        int_id("x.event_id"),
-        "strftime(x.date, '%Y%m%d')::INTEGER",
-        "(year(x.date) * 100 + month(x.date))::INTEGER",
-        "year(x.date)::INTEGER",
-        "round(year(x.date) + (month(x.date) * 30 + day(x.date)) / 365.0, 4)",
+        int_id("x.unit_id"),
+        "strftime(x.day, '%Y%m%d')::INTEGER",
+        "(year(x.day) * 100 + month(x.day))::INTEGER",
+        "year(x.day)::INTEGER",
+        "round(year(x.day) + (month(x.day) * 30 + day(x.day)) / 365.0, 4)",
         *_actor_sql("source"), *_actor_sql("target"),
         "CASE WHEN x.is_lead THEN 1 ELSE 0 END",
         "x.cameo", "left(x.cameo, 3)", "x.cameo_root", "x.quad_class", "x.goldstein",
         "x.n_mentions", "x.n_sources", "x.n_articles",
         "NULL::DOUBLE",  # AvgTone: we do not measure tone
-        *_geo_sql(), *_geo_sql(), *_geo_sql(),
+        *_geo_sql("source_geo", point=False), *_geo_sql("target_geo", point=False),
+        *_geo_sql("place", point=True),
         _timestamp("x.coded_at"),
         "x.url",
     ]
@@ -108,25 +141,29 @@ def event_sql(flt: EventFilter) -> tuple[str, list]:
 
 
 def mention_sql(flt: EventFilter) -> tuple[str, list]:
+    """One row per mention of each exported event (the store's mentions table)."""
     rel, params = export_relation(flt)
     exprs = [
-        int_id("x.event_id"),
-        _timestamp("x.coded_at"),
-        _timestamp("x.coded_at"),
-        "CASE WHEN x.url IS NOT NULL THEN 1 END",  # 1 = WEB; unknown otherwise
-        clean("x.publisher"),
-        f"coalesce(x.url, {clean('x.doc_id')})",
-        "x.sentence_index + 1",
+        int_id("x.unit_id"),
+        _timestamp("x.coded_at"),  # the event's DATEADDED
+        _timestamp("ma.coded_at"),
+        "CASE WHEN ma.url IS NOT NULL THEN 1 END",  # 1 = WEB; unknown otherwise
+        clean("mn.publisher"),
+        f"coalesce(ma.url, {clean('mn.article')})",
+        "me.sentence_index + 1",
         "NULL::INTEGER", "NULL::INTEGER", "NULL::INTEGER",  # offsets in the document
         "NULL::INTEGER",  # InRawText
         "NULL::INTEGER",  # Confidence
-        "x.doc_len",
+        "length(ma.text)",
         "NULL::DOUBLE",  # MentionDocTone
         "NULL::VARCHAR",  # MentionDocTranslationInfo: empty = English original
         "NULL::VARCHAR",  # Extras
     ]
     cols = ",\n       ".join(f'{e} AS "{c}"' for e, c in zip(exprs, MENTION_COLUMNS, strict=True))
-    return f"{rel}SELECT {cols}\nFROM x {ORDER}", params
+    return (f"{rel}SELECT {cols}\nFROM x JOIN mn ON mn.unit_id = x.unit_id\n"
+            "JOIN events me ON me.event_id = mn.event_id\n"
+            "LEFT JOIN articles ma ON ma.doc_id = mn.article\n"
+            f"{ORDER}, ma.date NULLS LAST, mn.article, me.sentence_index, mn.event_id"), params
 
 
 def write_events(con: duckdb.DuckDBPyConnection, flt: EventFilter, path: Path) -> int:

@@ -1,7 +1,7 @@
 """ICEWS event files: 20 tab-separated columns with a header row, as in the Dataverse release.
 
-Names are spelled out the ICEWS way from our codes ("Government (United States)"); places are
-empty until geocoding exists. Mapping details are in docs/formats.md.
+Names are spelled out the ICEWS way from our codes ("Government (United States)"); the place
+columns come from the event's GeoNames place. Mapping details are in docs/formats.md.
 """
 
 from __future__ import annotations
@@ -31,14 +31,17 @@ COLUMNS: tuple[str, ...] = (
 def icews_sql(flt: EventFilter) -> tuple[str, list]:
     rel, params = export_relation(flt)
     exprs = [
-        "x.event_id",
-        "strftime(x.date, '%Y-%m-%d')",
+        "x.unit_id",
+        "strftime(x.day, '%Y-%m-%d')",
         f"coalesce(sn.name, {clean('x.source_text')})", "sn.sectors", "sn.country_name",
         "x.cameo_name", "x.cameo", "x.goldstein",
         f"coalesce(tn.name, {clean('x.target_text')})", "tn.sectors", "tn.country_name",
         "x.doc_id", "x.sentence_index + 1", clean("x.publisher"),
-        "NULL::VARCHAR", "NULL::VARCHAR", "NULL::VARCHAR", "NULL::VARCHAR",
-        "NULL::DOUBLE", "NULL::DOUBLE",
+        "CASE WHEN x.place_feature NOT IN ('PCLI', 'ADM1') THEN x.place_name END",  # City
+        "NULL::VARCHAR",  # District: the gazetteer has no admin2
+        "CASE WHEN x.place_feature = 'ADM1' THEN x.place_name ELSE x.place_state_name END",
+        "CASE WHEN x.place_name IS NOT NULL THEN x.place_country_name END",
+        "x.place_lat", "x.place_lon",
     ]
     cols = ",\n       ".join(f'{e} AS "{c}"' for e, c in zip(exprs, COLUMNS, strict=True))
     sql = (f"{rel}SELECT {cols}\nFROM x\n{actor_join('source', 'sn')}\n"

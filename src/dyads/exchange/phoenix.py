@@ -1,7 +1,9 @@
 """Phoenix (Open Event Data Alliance) event files: 26 tab-separated columns, no header.
 
 PentaClass is 0 for CAMEO roots 01-02 (statements, appeals) and the CAMEO quad class
-otherwise. Locations and issues are empty. Mapping details are in docs/formats.md.
+otherwise. The location columns come from the event's GeoNames place; issues are empty.
+A de-duplicated event lists the URLs and publishers of all its mentions. Mapping details are
+in docs/formats.md.
 """
 
 from __future__ import annotations
@@ -35,17 +37,19 @@ def _actor(side: str) -> list[str]:
 def phoenix_sql(flt: EventFilter) -> tuple[str, list]:
     rel, params = export_relation(flt)
     exprs = [
-        "x.event_id",
-        "strftime(x.date, '%Y%m%d')::INTEGER", "year(x.date)::INTEGER",
-        "month(x.date)::INTEGER", "day(x.date)::INTEGER",
+        "x.unit_id",
+        "strftime(x.day, '%Y%m%d')::INTEGER", "year(x.day)::INTEGER",
+        "month(x.day)::INTEGER", "day(x.day)::INTEGER",
         *_actor("source"), *_actor("target"),
         "x.cameo", "x.cameo_root",
         "CASE WHEN x.cameo_root IN ('01', '02') THEN 0 ELSE x.quad_class END",
         "x.goldstein",
         "NULL::VARCHAR",  # Issues
-        "NULL::DOUBLE", "NULL::DOUBLE", "NULL::VARCHAR", "NULL::VARCHAR", "NULL::VARCHAR",
+        "x.place_lat", "x.place_lon", clean("x.place_name"),
+        "CASE WHEN x.place_feature = 'ADM1' THEN x.place_name ELSE x.place_state_name END",
+        "x.place_country",
         f"{clean('x.doc_id')} || '_' || (x.sentence_index + 1)::VARCHAR",
-        "x.url", clean("x.publisher"),
+        "x.all_urls", "x.all_publishers",
     ]
     cols = ",\n       ".join(f'{e} AS "{c}"' for e, c in zip(exprs, COLUMNS, strict=True))
     return f"{rel}SELECT {cols}\nFROM x {ORDER}", params
