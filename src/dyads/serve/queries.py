@@ -303,7 +303,10 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 def dyad_rows(con: duckdb.DuckDBPyConnection, a: ActorSpec, b: ActorSpec, *, by: str,
               since: date | None, until: date | None,
               directed: bool) -> list[dict[str, Any]]:
-    return _rows(dyad_series(a, b, by=by, since=since, until=until, directed=directed).run(con))
+    # the dashboard lists stored mentions by publication date throughout (the bar's events,
+    # the events table), so its dyad chart counts the same rows
+    return _rows(dyad_series(a, b, by=by, since=since, until=until, directed=directed,
+                             count="mentions", date_of="publication").run(con))
 
 
 def period_end(start: date, by: str) -> date:
