@@ -60,3 +60,12 @@ def test_sentence_with_only_a_person_is_parsed(pipeline):
     sents, candidate = pipeline.sentences(
         __import__("dyads").Article(doc_id="x", text="Erdogan met Putin in Sochi."))
     assert candidate == [True]
+
+
+def test_dated_group_row_follows_the_article_date(pipeline):
+    def source(on):
+        return _sources(pipeline, "The Taliban attacked Pakistani troops.", on)[0].code
+
+    assert source(date(2019, 5, 1)) == "AFGREB"
+    assert source(date(2023, 5, 1)) == "AFGGOV"
+    assert source(None) == "AFGREB"  # no date: the undated row

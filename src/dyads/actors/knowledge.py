@@ -7,6 +7,7 @@ columns; later files win for the same form.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -36,8 +37,20 @@ class KnowledgeBase:
     people: PeopleIndex = field(default_factory=lambda: PeopleIndex([]))  # dated offices
     references: References = field(default_factory=References)  # "the North", "both sides"
 
+    # forms whose actor changed at a date ("Taliban": rebels, then Afghanistan's government
+    # from 2021-08-15): form -> [(from, until, entry)]
+    dated: dict[str, list[tuple[date | None, date | None, Entry]]] = field(default_factory=dict)
+
     def add(self, entry: Entry) -> None:
         self.entries[entry.form] = entry
+
+    def entry_on(self, form: str, on: date | None) -> Entry:
+        """The entry a form names on a date: a dated row covering it, else the undated row."""
+        if on is not None:
+            for start, end, entry in self.dated.get(form, ()):
+                if (start is None or start <= on) and (end is None or on <= end):
+                    return entry
+        return self.entries[form]
 
     @property
     def max_agent_words(self) -> int:
@@ -76,7 +89,18 @@ def load_file(kb: KnowledgeBase, path: Path, text: str | None = None) -> None:
             kb.agents[form.lower()] = (row["sector"], where)
         elif "code" in row:  # groups file
             country = row.get("country") or row["code"][:3]
-            kb.add(Entry(form, country, row["code"], row.get("kind", ""), where))
+            entry = Entry(form, country, row["code"], row.get("kind", ""), where)
+            start, end = row.get("from") or None, row.get("until") or None
+            if start or end:
+                try:
+                    span = (start and date.fromisoformat(start), end and date.fromisoformat(end))
+                except ValueError:
+                    raise ValueError(f"{where}: from/until must be YYYY-MM-DD") from None
+                kb.dated.setdefault(form, []).append((*span, entry))
+                if form not in kb.entries:  # the form must still be matched in text
+                    kb.add(entry)
+            else:
+                kb.add(entry)
         else:  # countries file
             kind = row.get("kind", "name")
             kb.add(Entry(form, row["country"], row["country"], kind, where,
