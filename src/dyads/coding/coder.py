@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from dyads.actors.resolver import ActorResolver, Discourse, Mention, Scope
+from dyads.actors.resolver import ActorResolver, Discourse, Scope
 from dyads.cameo import MOOD_OF_ROOT, Ontology
 from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
@@ -350,8 +350,8 @@ class EventCoder:
         src_keys = {_actor_key(s) for s in sources}
         resolved = [[a for a in self._resolve_all(heads, scope) if _actor_key(a) not in src_keys]
                     for heads in groups]
-        for found in resolved:  # a slot that names a country or group
-            if any(a.country for a in found):
+        for found in resolved:  # a slot that names a country, a group or a person
+            if any(a.country or a.how == "unknown name" for a in found):
                 return found
         if m.obj is not None:
             found = [a for a in self._modifier_actors(m.obj, scope)
@@ -371,10 +371,16 @@ class EventCoder:
         # the first actor named after the predicate in its own phrase ("opened an embassy in
         # Tehran", "aid for Romania"), as dictionary coders take the verb phrase's first actor
         lo, hi = v.i, v.right_edge.i
-        for mention in scope.mentions:
-            if lo < mention.start and mention.end - 1 <= hi:
-                actor = self.resolver.mention_actor(v.doc, mention)
-                if _actor_key(actor) not in src_keys and not _in_other_clause(v, mention):
+        named = sorted([(mn.start, mn.end, mn) for mn in scope.mentions]
+                       + [(s, e, None) for s, e in scope.people], key=lambda x: x[0])
+        for start, end, mention in named:
+            if lo < start and end - 1 <= hi and not _in_other_clause(v, v.doc[start]):
+                if mention is not None:
+                    actor = self.resolver.mention_actor(v.doc, mention)
+                else:  # a known person ("hosted a dinner for Netanyahu")
+                    found = self.resolver.resolve_many(v.doc[end - 1], scope)
+                    actor = found[0] if found and found[0].country else None
+                if actor is not None and _actor_key(actor) not in src_keys:
                     return [actor]
         for found in resolved:  # a sector without a country ("police", "the rebels")
             if any(_known(a) for a in found):
@@ -482,10 +488,9 @@ def _is_fallback(e: Event, lexicon: Lexicon) -> bool:
     return e.rule in lexicon.fallback_ids
 
 
-def _in_other_clause(v: Token, mention: Mention) -> bool:
-    """Is the mention inside a clause with its own subject below `v` ("said that X ..."), or
-    in the attribution of the report ("according to the Canadian Press")?"""
-    tok = v.doc[mention.start]
+def _in_other_clause(v: Token, tok: Token) -> bool:
+    """Is `tok` inside a clause with its own subject below `v` ("said that X ..."), or in
+    the attribution of the report ("according to the Canadian Press")?"""
     while tok.i != v.i and tok.head.i != tok.i:
         if tok.dep_ in ("ccomp", "advcl", "relcl", "conj") and any(
                 c.dep_ in g.SUBJECT_DEPS for c in tok.children):
