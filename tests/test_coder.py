@@ -159,3 +159,14 @@ def test_threat_target_in_the_condition(code):
     asserted, _ = code("Iran threatened to quit the talks if France imposes new sanctions.")
     assert any(e.cameo_root == "13" and e.target and e.target.country == "FRA"
                for e in asserted)
+
+
+def test_modifier_clauses_describe_participants(code):
+    asserted, _ = code("Ukraine, which was invaded by Russia in 2022, asked Germany for tanks.")
+    assert ("UKR", "02", "DEU") in triples(asserted)
+    assert not any(e.cameo_root == "19" for e in asserted)  # the relative clause is background
+
+
+def test_event_noun_with_participle_keeps_its_actors(code):
+    asserted, _ = code("The sanctions imposed by the United States on Iran took effect.")
+    assert ("USA", "16", "IRN") in triples(asserted)

@@ -175,8 +175,11 @@ class EventCoder:
         scope = self.resolver.scope(doc, discourse, date)
         matches: list[Match] = []
         consumed: set[int] = set()
+        # what a noun's modifier clause says ("refugees [fleeing the war]", "Sharon, [who has
+        # vowed ...]") describes a participant, not what the sentence reports; an event noun
+        # it modifies is still coded ("the sanctions [imposed by Washington on Tehran]")
         for tok in doc:
-            if tok.pos_ in g.VERBAL and tok.i not in consumed:
+            if tok.pos_ in g.VERBAL and tok.i not in consumed and not g.in_modifier_clause(tok):
                 m = self.match_verb(tok)
                 if m:
                     self._compose(m)
@@ -187,7 +190,8 @@ class EventCoder:
                     if m.obj is not None:
                         consumed.add(m.obj.i)
         for tok in doc:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed \
+                    and not g.in_modifier_clause(tok):
                 m = self.match_noun(tok)
                 if m:
                     matches.append(m)
@@ -408,13 +412,18 @@ class EventCoder:
     def _nominal_actors(self, m: Match, scope: Scope
                         ) -> tuple[list[Actor], list[Actor]]:
         n = m.trigger
+        # "the sanctions [imposed by Washington on Tehran]": the participle names both sides
+        participles = [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         sources = self._modifier_actors(n, scope)
         if not sources:
-            sources = self._resolve_all([x for _, x in g.prep_objects(n, ("by",))], scope)
+            sources = self._resolve_all([x for _, x in g.prep_objects(n, ("by",))]
+                                        + [a for c in participles for a in g.passive_agents(c)],
+                                        scope)
         if not sources and n.dep_ in ("dobj", "attr") and n.head.pos_ in g.VERBAL:
             sources = self._resolve_all(g.subjects(n.head), scope)
         preps = m.pattern.preps or frozenset(g.TARGET_PREPS + ("between", "of"))
-        targets = self._resolve_all([x for _, x in g.prep_objects(n, preps)], scope)
+        targets = self._resolve_all([x for w in (n, *participles)
+                                     for _, x in g.prep_objects(w, preps)], scope)
         src_keys = {_actor_key(s) for s in sources}
         targets = [t for t in targets if _actor_key(t) not in src_keys]
         return sources, targets

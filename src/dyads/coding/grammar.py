@@ -172,6 +172,16 @@ def purpose_objects(v: Token) -> list[Token]:
     return out
 
 
+def in_modifier_clause(tok: Token) -> bool:
+    """Is `tok` inside a clause that modifies a noun (relative clause, participle)?"""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl") and cur.pos_ in VERBAL:
+            return True
+        cur = cur.head
+    return False
+
+
 def governors(v: Token) -> list[Token]:
     """Verbs above `v` along complement/coordination chains, nearest first."""
     out = []
