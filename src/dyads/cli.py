@@ -11,6 +11,7 @@ import click
 
 DEFAULT_DB = "dyads.duckdb"
 FORMATS = ["table", "jsonl", "csv"]
+DB_HELP = "Event store: a DuckDB file or a postgresql://user@host/dbname URL."
 
 
 def _date(ctx, param, value: str | None) -> Date | None:
@@ -57,7 +58,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to store into.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--no-store", is_flag=True, help="Only print the events; store nothing.")
 @click.option("--date", callback=_date, help="Publication date for every input (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
@@ -76,11 +77,9 @@ def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, dedup_windo
     """Code articles (files, folders, or - for JSON Lines on stdin) into events."""
     from dyads import output
     from dyads.runner import code_inputs
-    from dyads.store import EventStore
 
     pipeline = _pipeline(lexicon, actors)
-    store = None if no_store else EventStore(db, dedup_window=None if no_dedup
-                                             else dedup_window)
+    store = None if no_store else _store(db, dedup_window=None if no_dedup else dedup_window)
     progress = _Progress(enabled=sys.stderr.isatty())
 
     def on_article(coded) -> None:
@@ -113,8 +112,30 @@ def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, dedup_windo
         sys.exit(1)
 
 
+def _store(db: str, *, read_only: bool = False, dedup_window: int | None = 1,
+           must_exist: bool = False):
+    """Open the event store `--db` names; a one-line error if it cannot be opened."""
+    from dyads.store import StoreError, is_postgres_url, open_store
+
+    if must_exist and not is_postgres_url(db) and not Path(db).exists():
+        raise click.ClickException(f"{db}: no such event store (run 'dyads code' first)")
+    try:
+        return open_store(db, read_only=read_only, dedup_window=dedup_window)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _duckdb_only(db: str) -> None:
+    from dyads.store import is_postgres_url
+
+    if is_postgres_url(db):
+        raise click.ClickException(
+            f"{db}: this command reads DuckDB stores only (PostgreSQL stores: 'dyads events', "
+            "'dyads merged' or SQL)")
+
+
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--actor", help="Either side: country (PRK) or code prefix (PRKGOV).")
 @click.option("--source", help="Source actor: country or code prefix.")
 @click.option("--target", help="Target actor: country or code prefix.")
@@ -129,11 +150,7 @@ def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, dedup_windo
               show_default=True)
 def events(db, actor, source, target, since, until, cameo, quad, doc_id, show_all, limit, fmt):
     """List stored events."""
-    from dyads.store import EventStore
-
-    if not Path(db).exists():
-        raise click.ClickException(f"{db}: no such event store (run 'dyads code' first)")
-    with EventStore(db) as store:
+    with _store(db, must_exist=True) as store:
         found = store.events(actor=actor, source=source, target=target, since=since,
                              until=until, cameo=cameo, quad=quad, doc_id=doc_id,
                              include_flagged=show_all, limit=limit)
@@ -141,16 +158,12 @@ def events(db, actor, source, target, since, until, cameo, quad, doc_id, show_al
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--rebuild", is_flag=True, help="Merge every stored event again first.")
 @click.option("--mentions", "show_mentions", is_flag=True, help="List each event's mentions.")
 def merged(db, rebuild, show_mentions) -> None:
     """List de-duplicated events with their numbers of mentions, sources and articles."""
-    from dyads.store import EventStore
-
-    if not Path(db).exists():
-        raise click.ClickException(f"{db}: no such event store (run 'dyads code' first)")
-    with EventStore(db) as store:
+    with _store(db, must_exist=True) as store:
         if rebuild:
             store.rebuild_dedup()
         found = store.unique_events()
@@ -252,6 +265,7 @@ def _analysis_errors():
 def _open_data(db: str):
     from dyads.analysis import open_store
 
+    _duckdb_only(db)
     return open_store(db)
 
 
@@ -433,6 +447,7 @@ def import_gdelt(files, db):
     from dyads.exchange.gdelt import import_files
     from dyads.store import EventStore
 
+    _duckdb_only(db)
     try:
         with EventStore(db) as store:
             done = import_files(store.con, files)

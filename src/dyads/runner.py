@@ -11,7 +11,7 @@ from typing import TextIO
 from dyads.ingest import iter_articles
 from dyads.model import Article, Event, InputError
 from dyads.pipeline import CodedArticle, Pipeline
-from dyads.store import EventStore
+from dyads.store import BaseStore
 
 BATCH_ARTICLES = 50  # one transaction per batch: an interrupted run keeps what it committed
 
@@ -33,7 +33,7 @@ class RunStats:
 
 
 def code_inputs(pipeline: Pipeline, inputs: Iterable[str | Path], *,
-                store: EventStore | None = None, date: date | None = None,
+                store: BaseStore | None = None, date: date | None = None,
                 stdin: TextIO | None = None,
                 on_article: Callable[[CodedArticle], None] | None = None,
                 on_error: Callable[[InputError], None] | None = None) -> RunStats:
