@@ -72,12 +72,33 @@ def main() -> None:
 @click.option("--dedup-window", callback=_window, default="1d", show_default=True,
               help="Merge reports of one event whose dates are this many days apart.")
 @click.option("--no-dedup", is_flag=True, help="Do not merge repeated reports in the store.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="dask: code partitions on a Dask cluster into --out.")
+@click.option("--scheduler", help="Dask: address of a running scheduler (tcp://HOST:8786).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Dask: start a local cluster of this many worker processes.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Dask: folder of the Parquet dataset and its manifest.json.")
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Dask: times a failed partition is tried again.")
+@click.option("--partition-files", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Dask: text/HTML files per partition.")
+@click.option("--partition-lines", type=click.IntRange(min=1), default=500,
+              show_default=True, help="Dask: JSONL records per partition.")
 def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, dedup_window,
-         no_dedup) -> None:
+         no_dedup, engine, scheduler, workers, out_dir, retries, partition_files,
+         partition_lines) -> None:
     """Code articles (files, folders, or - for JSON Lines on stdin) into events."""
     from dyads import output
     from dyads.runner import code_inputs
 
+    if engine == "dask":
+        _code_dask(inputs, out_dir, scheduler=scheduler, workers=workers, date=date,
+                   lexicon=lexicon, actors=actors, retries=retries,
+                   partition_files=partition_files, partition_lines=partition_lines)
+        return
+    if scheduler or workers or out_dir:
+        raise click.UsageError("--scheduler, --workers and --out need --engine dask")
     pipeline = _pipeline(lexicon, actors)
     store = None if no_store else _store(db, dedup_window=None if no_dedup else dedup_window)
     progress = _Progress(enabled=sys.stderr.isatty())
@@ -132,6 +153,58 @@ def _duckdb_only(db: str) -> None:
         raise click.ClickException(
             f"{db}: this command reads DuckDB stores only (PostgreSQL stores: 'dyads events', "
             "'dyads merged' or SQL)")
+
+
+def _code_dask(inputs, out_dir, *, scheduler, workers, date, lexicon, actors, retries,
+               partition_files, partition_lines) -> None:
+    from dyads import output
+    from dyads.scale.engine import EngineError, Options, run
+
+    if not out_dir:
+        raise click.UsageError("--engine dask needs --out DIR (the Parquet dataset)")
+    if scheduler and workers:
+        raise click.UsageError("give --scheduler or --workers, not both")
+
+    def on_error(text: str) -> None:
+        click.echo(f"error: {text}", err=True)
+
+    try:
+        result = run(inputs, out_dir, scheduler=scheduler, workers=workers,
+                     options=Options(date=date, lexicon=tuple(lexicon), actors=tuple(actors)),
+                     retries=retries, files_per_partition=partition_files,
+                     lines_per_partition=partition_lines, on_error=on_error)
+    except EngineError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"partitions {result.partitions}: coded {result.coded_partitions}, skipped "
+               f"{result.skipped} (done before), failed {len(result.failed_partitions)}",
+               err=True)
+    click.echo(output.format_summary(result.as_dict()) + f" -> {out_dir}", err=True)
+    if result.failed or result.failed_partitions:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("dataset", type=click.Path(file_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
+@click.option("--dedup-window", callback=_window, default="1d", show_default=True,
+              help="Merge reports of one event whose dates are this many days apart.")
+@click.option("--no-dedup", is_flag=True, help="Do not merge repeated reports in the store.")
+def load(dataset, db, dedup_window, no_dedup) -> None:
+    """Merge a dataset of 'dyads code --engine dask' into a store, with de-duplication."""
+    from dyads.scale.dataset import DatasetError
+    from dyads.scale.dataset import load as load_dataset
+
+    with _store(db, dedup_window=None if no_dedup else dedup_window) as store:
+        try:
+            stats = load_dataset(dataset, store)
+        except DatasetError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"loaded {stats.partitions} partitions: {stats.articles} articles, "
+               f"{stats.events} events -> {db}", err=True)
+    if stats.failed_partitions:
+        click.echo(f"warning: {dataset}: {stats.failed_partitions} partitions failed in the "
+                   "run and are missing (see manifest.json; run 'dyads code' again)", err=True)
+        sys.exit(1)
 
 
 @main.command()
