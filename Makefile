@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint bench bench-analysis
+.PHONY: install demo test lint bench bench-analysis bench-scale bench-load
 
 install: $(VENV)/.installed
 
@@ -28,3 +28,9 @@ bench: install
 
 bench-analysis: install
 	$(BIN)/python bench/analysis.py
+
+bench-scale: install
+	$(BIN)/python bench/scale.py --workers 2 --profile
+
+bench-load: install
+	$(BIN)/python bench/load.py

@@ -78,7 +78,8 @@ class TempPostgres:
         self._names = itertools.count()
 
     @classmethod
-    def start(cls) -> TempPostgres:
+    def start(cls, durable: bool = False) -> TempPostgres:
+        """Start a server (fsync off, for speed, unless `durable`)."""
         existing = os.environ.get("DYADS_TEST_POSTGRES")
         if existing:
             return cls(existing)
@@ -100,9 +101,10 @@ class TempPostgres:
         port = _free_port()
         run(str(bindir / "initdb"), "-D", str(data), "-U", TEST_USER, "--auth=trust",
             "--encoding=UTF8", "--locale=C", "--no-sync")
+        fast = "" if durable else ("-c fsync=off -c synchronous_commit=off "
+                                   "-c full_page_writes=off ")
         opts = (f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories="
-                f"'{workdir}' -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                "-c max_connections=50")
+                f"'{workdir}' {fast}-c max_connections=50")
         run(str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l",
             str(workdir / "server.log"), "-w", "-t", "30", "start")
         stop = [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]

@@ -31,6 +31,10 @@ from dyads.store import BaseStore, DedupKey, StoreError
 
 # Advisory lock classes (the first of the two int4 keys): one space per kind of object.
 _LOCK_SCHEMA, _LOCK_DOC, _LOCK_KEY = 1, 2, 3
+# Objects share lock slots (hash modulo): a transaction then holds at most this many locks of
+# a kind, however large its batch (the server's lock table is small); two objects in one slot
+# only make their writers wait for each other.
+DOC_SLOTS, KEY_SLOTS = 1 << 16, 1024
 CONNECT_TIMEOUT_S = 10
 
 
@@ -43,10 +47,9 @@ def redact(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-def _lock_id(text: str) -> int:
-    """A stable signed 32-bit key for an advisory lock (collisions only serialize more)."""
-    value = zlib.crc32(text.encode("utf-8"))
-    return value - 2**32 if value >= 2**31 else value
+def _lock_id(text: str, slots: int) -> int:
+    """A stable advisory lock slot for an object (collisions only serialize more)."""
+    return zlib.crc32(text.encode("utf-8")) % slots
 
 
 def _one_line(exc: BaseException) -> str:
@@ -107,20 +110,22 @@ class PostgresStore(BaseStore):
                 copy.write_row(row)
 
     def _lock(self, kind: int, ids: Iterable[int]) -> None:
-        for i in sorted(set(ids)):
-            self.execute("SELECT pg_advisory_xact_lock(?, ?)", [kind, i])
+        """Take the locks in ascending order (unnest keeps the array's order): every writer
+        does, so none waits for a lock held by one that waits for it."""
+        self.execute("SELECT count(pg_advisory_xact_lock(?, k)) FROM unnest(?::INTEGER[]) k",
+                     [kind, sorted(set(ids))])
 
     def _lock_schema(self) -> None:
         self._lock(_LOCK_SCHEMA, [0])
 
     def _lock_docs(self, doc_ids: Iterable[str]) -> None:
-        self._lock(_LOCK_DOC, (_lock_id(d) for d in doc_ids))
+        self._lock(_LOCK_DOC, (_lock_id(d, DOC_SLOTS) for d in doc_ids))
 
     def _lock_keys(self, keys: Iterable[DedupKey] | None) -> None:
         if keys is None:  # a full rebuild: wait for every writer's merge, hold off new ones
             self.execute("LOCK TABLE unique_events, mentions IN EXCLUSIVE MODE")
             return
-        self._lock(_LOCK_KEY, (_lock_id("\x1f".join(k)) for k in keys))
+        self._lock(_LOCK_KEY, (_lock_id("\x1f".join(k), KEY_SLOTS) for k in keys))
 
 
 def _placeholders(sql: str) -> str:
