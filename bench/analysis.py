@@ -23,7 +23,10 @@ import pandas as pd
 from dyads.aggregate import ActorSpec, dyad_series, top_dyads
 from dyads.cameo import ontology
 from dyads.exchange import export
-from dyads.store import EventStore
+from dyads.store import _EVENT_COLUMNS, EventStore
+
+# the columns this script fills (schema v1); the later ones (when/where) stay NULL
+V1_EVENT_COLUMNS = ", ".join(_EVENT_COLUMNS[:_EVENT_COLUMNS.index("flags") + 1])
 
 COUNTRIES = ["USA", "PRK", "KOR", "JPN", "CHN", "RUS", "UKR", "IRN", "ISR", "PSE", "SYR", "TUR",
              "IND", "PAK", "AFG", "IRQ", "SAU", "EGY", "FRA", "DEU", "GBR", "ITA", "ESP", "POL",
@@ -59,7 +62,7 @@ SELECT 'doc' || i, 'Title ' || i, DATE '2015-01-01' + (i * 3653 // {n_articles})
 FROM range({n_articles}) t(i)
 """)
         con.execute(f"""
-INSERT INTO events
+INSERT INTO events ({V1_EVENT_COLUMNS})
 SELECT 'doc' || d || ':' || s || ':0', 'doc' || d, s, s, 'Synthetic sentence.',
        DATE '2015-01-01' + (d * 3653 // {n_articles})::INTEGER,
        -- source actor

@@ -87,7 +87,7 @@ def profile(inputs: list[str], pipeline: Pipeline, workdir: Path) -> None:
                                       "dyads/coding/grammar.py")
         + _entered(st, "dyads/actors/resolver.py", None, "dyads/coding/coder.py"),
         "when/where": _entered(st, "dyads/situate.py", "situate"),
-        "store (DuckDB)": _entered(st, "dyads/store.py", "write_rows"),
+        "store (DuckDB)": _entered(st, "dyads/store.py", "write_batch"),
     }
     # the split and the parse both run spaCy's Language.pipe: tell them apart by the caller
     split = sum(ct for (f, _l, n), (*_x, callers) in st.stats.items()  # type: ignore[attr-defined]
