@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint browser bench bench-analysis bench-serve
+.PHONY: install demo test lint system-deps bench bench-analysis bench-serve bench-scale bench-load
 
 install: $(VENV)/.installed
 
@@ -20,17 +20,21 @@ demo: install
 lint: install
 	$(BIN)/ruff check src tests bench tools
 
-# The page tests (tests/test_serve_pages.py) drive Debian's chromium with Playwright; install it
-# when missing (needs root and the Debian archive, as on CI). Playwright's own browser
-# download is never used.
+# The page tests (tests/test_serve_pages.py) drive Debian's chromium with Playwright (never
+# Playwright's own browser download), and the store tests start their own PostgreSQL server
+# (tests/pgserver.py): install both Debian packages when missing (needs root and the Debian
+# archive, as on CI).
 CHROMIUM ?= /usr/bin/chromium
 
-browser:
-	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq chromium >/dev/null; }
+system-deps:
+	@missing=""; test -x $(CHROMIUM) || missing="chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null \
+		|| missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq $$missing >/dev/null; fi
 	@test -x $(CHROMIUM) || { echo "error: $(CHROMIUM) missing (apt-get install chromium)"; exit 1; }
 
-test: lint browser
+test: lint system-deps
 	$(BIN)/pytest -q
 
 bench: install
@@ -41,3 +45,9 @@ bench-analysis: install
 
 bench-serve: install
 	$(BIN)/python bench/serve_load.py
+
+bench-scale: install
+	$(BIN)/python bench/scale.py --workers 2 --profile
+
+bench-load: install
+	$(BIN)/python bench/load.py

@@ -33,3 +33,18 @@ def triples(events):
     """(source country, root, target country) of each event."""
     return {(e.source.country if e.source else None, e.cameo_root,
              e.target.country if e.target else None) for e in events}
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the session (tests/pgserver.py); skips if there is none."""
+    from pgserver import PostgresUnavailable, TempPostgres
+
+    try:
+        server = TempPostgres.start()
+    except PostgresUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()

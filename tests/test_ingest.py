@@ -326,7 +326,8 @@ def test_folder_walk_is_recursive_sorted_and_skips_hidden(tmp_path):
     assert [a.doc_id for a in articles] == ["a", "b", "korea/deep/story2", "korea/story1"]
     assert [a.path for a in articles][0] == str(tmp_path / "a.txt")
     assert [str(e) for e in errors] == [
-        f"{tmp_path / 'readme.md'}: unknown extension .md (want .txt, .html, .htm or .jsonl)"]
+        f"{tmp_path / 'readme.md'}: unknown extension .md "
+        "(want .txt, .html, .htm, .jsonl or .warc[.gz])"]
 
 
 def test_ids_are_stable_and_distinct(tmp_path):

@@ -1,4 +1,7 @@
-"""EventStore on real DuckDB files."""
+"""The event store on both backends: real DuckDB files and a real PostgreSQL server.
+
+Every test that takes `new_store`/`store` runs twice, once per backend (`backend` fixture).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,11 @@ from dataclasses import replace
 from datetime import date
 
 import duckdb
+import psycopg
 import pytest
 
 from dyads.model import Actor, Article, Event
-from dyads.store import SCHEMA_VERSION, EventStore, StoreError
+from dyads.store import SCHEMA_VERSION, EventStore, StoreError, open_store
 
 
 def actor(code: str | None, text: str, start: int = 0, **kw) -> Actor:
@@ -45,20 +49,51 @@ def event(doc_id: str, idx: int = 0, cameo: str = "042", src: str | None = "USAG
 SENTS = [(0, "Headline here", True), (1, "First body sentence.", False)]
 
 
+class Location:
+    """Where a test's stores live: a new DuckDB file or a new PostgreSQL database each time."""
+
+    def __init__(self, backend: str, tmp_path, postgres=None) -> None:
+        self.backend, self.tmp_path, self.postgres = backend, tmp_path, postgres
+        self.n = 0
+
+    def new(self) -> str:
+        self.n += 1
+        if self.backend == "duckdb":
+            return str(self.tmp_path / f"e{self.n}.duckdb")
+        return self.postgres.new_database()
+
+    def raw(self, target: str, sql: str) -> list[tuple]:
+        """Run SQL on the store's database behind dyads' back (to tamper with it)."""
+        if self.backend == "duckdb":
+            con = duckdb.connect(target)
+            try:
+                cur = con.execute(sql)
+                return cur.fetchall() if cur.description else []
+            finally:
+                con.close()
+        with psycopg.connect(target, autocommit=True) as con:
+            cur = con.execute(sql)
+            return cur.fetchall() if cur.description else []
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def backend(request, tmp_path) -> Location:
+    pg = request.getfixturevalue("postgres") if request.param == "postgres" else None
+    return Location(request.param, tmp_path, pg)
+
+
 @pytest.fixture
-def store(tmp_path):
-    with EventStore(tmp_path / "events.duckdb") as s:
+def store(backend):
+    with open_store(backend.new()) as s:
         yield s
 
 
-def test_schema_version_recorded(tmp_path):
-    path = tmp_path / "e.duckdb"
-    EventStore(path).close()
-    con = duckdb.connect(str(path))
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    con.close()
-    assert row == (str(SCHEMA_VERSION),)
-    with EventStore(path) as s:
+def test_schema_version_recorded(backend):
+    path = backend.new()
+    open_store(path).close()
+    row = backend.raw(path, "SELECT value FROM meta WHERE key = 'schema_version'")
+    assert row == [(str(SCHEMA_VERSION),)]
+    with open_store(path) as s:
         assert s.schema_version() == SCHEMA_VERSION
         assert s.counts() == {"articles": 0, "sentences": 0, "events": 0}
 
@@ -188,59 +223,90 @@ def test_failed_batch_rolls_back_only_itself(store):
     assert store.article_ids() == {"ok1", "ok2"}
 
 
-def test_reopen_existing_file(tmp_path):
-    path = tmp_path / "e.duckdb"
-    with EventStore(path) as s:
+def test_reopen_existing_store(backend):
+    path = backend.new()
+    with open_store(path) as s:
         s.write_batch([(article("a1"), SENTS, [event("a1", flags=["x"])])])
-    with EventStore(str(path)) as s:
+    with open_store(path) as s:
         assert s.article_ids() == {"a1"}
         assert s.events()[0].flags == ["x"]
         s.write_batch([(article("a2"), SENTS, [event("a2")])])
-    with EventStore(path, read_only=True) as s:
+    with open_store(path, read_only=True) as s:
         assert s.counts()["events"] == 2
 
 
-def test_unknown_schema_version_raises(tmp_path):
-    path = tmp_path / "e.duckdb"
-    EventStore(path).close()
-    con = duckdb.connect(str(path))
-    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
-                [str(SCHEMA_VERSION + 1)])
-    con.close()
+def test_read_only_refuses_writes(backend):
+    path = backend.new()
+    open_store(path).close()
+    with open_store(path, read_only=True) as s, pytest.raises(Exception, match="(?i)read.only"):
+        s.write_batch([(article("a1"), SENTS, [event("a1")])])
+
+
+def test_unknown_schema_version_raises(backend):
+    path = backend.new()
+    open_store(path).close()
+    backend.raw(path, f"UPDATE meta SET value = '{SCHEMA_VERSION + 1}' "
+                      "WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match=f"schema version {SCHEMA_VERSION + 1}"):
-        EventStore(path)
+        open_store(path)
 
 
-def test_older_schema_is_migrated(tmp_path, monkeypatch):
+def test_older_schema_is_migrated(backend, monkeypatch):
     import dyads.store as store_mod
 
-    path = tmp_path / "e.duckdb"
-    EventStore(path).close()
+    path = backend.new()
+    open_store(path).close()
     calls = []
     # pretend the code is one version ahead of the file
     v = SCHEMA_VERSION
     monkeypatch.setattr(store_mod, "SCHEMA_VERSION", v + 1)
     monkeypatch.setitem(store_mod.MIGRATIONS, v, lambda con: calls.append(con) or con.execute(
         "ALTER TABLE events ADD COLUMN note TEXT"))
-    with EventStore(path) as s:
+    with open_store(path) as s:
         assert s.schema_version() == v + 1
+        assert "note" in {r[0] for r in s.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'events'").fetchall()}
     assert len(calls) == 1
     monkeypatch.delitem(store_mod.MIGRATIONS, v)
-    with EventStore(path) as s:  # already migrated: no step needed
+    with open_store(path) as s:  # already migrated: no step needed
         assert s.schema_version() == v + 1
 
 
-def test_missing_migration_raises(tmp_path, monkeypatch):
+def test_failed_migration_rolls_back(backend, monkeypatch):
     import dyads.store as store_mod
 
-    path = tmp_path / "e.duckdb"
-    EventStore(path).close()
+    path = backend.new()
+    open_store(path).close()
+    v = SCHEMA_VERSION
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", v + 1)
+
+    def broken(con):
+        con.execute("ALTER TABLE events ADD COLUMN note TEXT")
+        raise RuntimeError("migration bug")
+
+    monkeypatch.setitem(store_mod.MIGRATIONS, v, broken)
+    with pytest.raises(RuntimeError, match="migration bug"):
+        open_store(path)
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", v)
+    with open_store(path) as s:  # still the old version, without the half-added column
+        assert s.schema_version() == v
+        s.execute("SELECT count(*) FROM events").fetchone()
+        with pytest.raises(Exception, match="note"):
+            s.execute("SELECT note FROM events").fetchone()
+
+
+def test_missing_migration_raises(backend, monkeypatch):
+    import dyads.store as store_mod
+
+    path = backend.new()
+    open_store(path).close()
     monkeypatch.setattr(store_mod, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(StoreError, match="no migration"):
-        EventStore(path)
+        open_store(path)
 
 
-def test_not_a_database(tmp_path):
+def test_not_a_database(tmp_path):  # DuckDB only: a file that is not a database
     path = tmp_path / "junk.duckdb"
     path.write_text("this is not duckdb " * 1000)
     with pytest.raises(StoreError):
@@ -264,3 +330,18 @@ def test_all_null_columns_and_empty_articles(store):
     assert store.events(doc_id="n1") == [bare]
     assert store.counts() == {"articles": 2, "sentences": 0, "events": 1}
     assert store.write_batch([]) == 0
+
+
+def test_dedup_tables_on_both_backends(store):
+    """Two articles reporting one visit merge into one event with two mentions."""
+    store.write_batch([(article("m1"), SENTS, [event("m1", event_date=date(2024, 3, 1))]),
+                       (article("m2", source="Other Wire"), SENTS,
+                        [event("m2", 1, event_date=date(2024, 3, 2))])])
+    [u] = store.unique_events()
+    assert (u["num_mentions"], u["num_sources"], u["num_articles"]) == (2, 2, 2)
+    assert [m["doc_id"] for m in u["mentions"]] == ["m1", "m2"]
+    store.write_batch([(article("m2", source="Other Wire"), SENTS, [])])  # re-coded: gone
+    [u] = store.unique_events()
+    assert u["num_mentions"] == 1
+    store.rebuild_dedup()
+    assert [x["num_mentions"] for x in store.unique_events()] == [1]

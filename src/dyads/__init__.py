@@ -63,14 +63,16 @@ def code_files(paths: Iterable[str | Path], *, db: str | Path | None = "dyads.du
                date: date | None = None):
     """Code files and folders like `dyads code`; store into `db` (None: store nothing).
 
+    `db` is a DuckDB file or a `postgresql://` URL.
+
     Returns the run's statistics (read, coded, failed, events, errors).
     """
     from dyads.runner import code_inputs
-    from dyads.store import EventStore
+    from dyads.store import open_store
 
     if db is None:
         return code_inputs(default_pipeline(), paths, date=date)
-    with EventStore(db) as store:
+    with open_store(db) as store:
         return code_inputs(default_pipeline(), paths, store=store, date=date)
 
 

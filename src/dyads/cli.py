@@ -11,6 +11,7 @@ import click
 
 DEFAULT_DB = "dyads.duckdb"
 FORMATS = ["table", "jsonl", "csv"]
+DB_HELP = "Event store: a DuckDB file or a postgresql://user@host/dbname URL."
 
 
 def _date(ctx, param, value: str | None) -> Date | None:
@@ -84,7 +85,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to store into.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--no-store", is_flag=True, help="Only print the events; store nothing.")
 @click.option("--date", callback=_date, help="Publication date for every input (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
@@ -98,16 +99,38 @@ def main() -> None:
               help="Merge reports of one event whose dates are this many days apart.")
 @click.option("--no-dedup", is_flag=True, help="Do not merge repeated reports in the store.")
 @_petrarch_verbs_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="dask: code partitions on a Dask cluster into --out.")
+@click.option("--scheduler", help="Dask: address of a running scheduler (tcp://HOST:8786).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Dask: start a local cluster of this many worker processes.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Dask: folder of the Parquet dataset and its manifest.json.")
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Dask: times a failed partition is tried again.")
+@click.option("--partition-files", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Dask: text/HTML files per partition.")
+@click.option("--partition-lines", type=click.IntRange(min=1), default=500,
+              show_default=True, help="Dask: JSONL records per partition.")
 def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, petrarch_actors,
-         petrarch_agents, dedup_window, no_dedup, petrarch_verbs) -> None:
+         petrarch_agents, dedup_window, no_dedup, petrarch_verbs, engine, scheduler, workers,
+         out_dir, retries, partition_files, partition_lines) -> None:
     """Code articles (files, folders, or - for JSON Lines on stdin) into events."""
     from dyads import output
     from dyads.runner import code_inputs
-    from dyads.store import EventStore
 
+    if engine == "dask":
+        if petrarch_actors or petrarch_agents or petrarch_verbs:
+            raise click.UsageError("--petrarch-* dictionaries are not yet passed to Dask "
+                                   "workers; convert them to dyads files (--lexicon/--actors)")
+        _code_dask(inputs, out_dir, scheduler=scheduler, workers=workers, date=date,
+                   lexicon=lexicon, actors=actors, retries=retries,
+                   partition_files=partition_files, partition_lines=partition_lines)
+        return
+    if scheduler or workers or out_dir:
+        raise click.UsageError("--scheduler, --workers and --out need --engine dask")
     pipeline = _pipeline(lexicon, actors, petrarch_actors, petrarch_agents, petrarch_verbs)
-    store = None if no_store else EventStore(db, dedup_window=None if no_dedup
-                                             else dedup_window)
+    store = None if no_store else _store(db, dedup_window=None if no_dedup else dedup_window)
     progress = _Progress(enabled=sys.stderr.isatty())
 
     def on_article(coded) -> None:
@@ -140,8 +163,82 @@ def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, petrarch_ac
         sys.exit(1)
 
 
+def _store(db: str, *, read_only: bool = False, dedup_window: int | None = 1,
+           must_exist: bool = False):
+    """Open the event store `--db` names; a one-line error if it cannot be opened."""
+    from dyads.store import StoreError, is_postgres_url, open_store
+
+    if must_exist and not is_postgres_url(db) and not Path(db).exists():
+        raise click.ClickException(f"{db}: no such event store (run 'dyads code' first)")
+    try:
+        return open_store(db, read_only=read_only, dedup_window=dedup_window)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _duckdb_only(db: str) -> None:
+    from dyads.store import is_postgres_url
+
+    if is_postgres_url(db):
+        raise click.ClickException(
+            f"{db}: this command reads DuckDB stores only (PostgreSQL stores: 'dyads events', "
+            "'dyads merged' or SQL)")
+
+
+def _code_dask(inputs, out_dir, *, scheduler, workers, date, lexicon, actors, retries,
+               partition_files, partition_lines) -> None:
+    from dyads import output
+    from dyads.scale.engine import EngineError, Options, run
+
+    if not out_dir:
+        raise click.UsageError("--engine dask needs --out DIR (the Parquet dataset)")
+    if scheduler and workers:
+        raise click.UsageError("give --scheduler or --workers, not both")
+
+    def on_error(text: str) -> None:
+        click.echo(f"error: {text}", err=True)
+
+    try:
+        result = run(inputs, out_dir, scheduler=scheduler, workers=workers,
+                     options=Options(date=date, lexicon=tuple(lexicon), actors=tuple(actors)),
+                     retries=retries, files_per_partition=partition_files,
+                     lines_per_partition=partition_lines, on_error=on_error)
+    except EngineError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"partitions {result.partitions}: coded {result.coded_partitions}, skipped "
+               f"{result.skipped} (done before), failed {len(result.failed_partitions)}",
+               err=True)
+    click.echo(output.format_summary(result.as_dict()) + f" -> {out_dir}", err=True)
+    if result.failed or result.failed_partitions:
+        sys.exit(1)
+
+
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.argument("dataset", type=click.Path(file_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
+@click.option("--dedup-window", callback=_window, default="1d", show_default=True,
+              help="Merge reports of one event whose dates are this many days apart.")
+@click.option("--no-dedup", is_flag=True, help="Do not merge repeated reports in the store.")
+def load(dataset, db, dedup_window, no_dedup) -> None:
+    """Merge a dataset of 'dyads code --engine dask' into a store, with de-duplication."""
+    from dyads.scale.dataset import DatasetError
+    from dyads.scale.dataset import load as load_dataset
+
+    with _store(db, dedup_window=None if no_dedup else dedup_window) as store:
+        try:
+            stats = load_dataset(dataset, store)
+        except DatasetError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"loaded {stats.partitions} partitions: {stats.articles} articles, "
+               f"{stats.events} events -> {db}", err=True)
+    if stats.failed_partitions:
+        click.echo(f"warning: {dataset}: {stats.failed_partitions} partitions failed in the "
+                   "run and are missing (see manifest.json; run 'dyads code' again)", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--actor", help="Either side: country (PRK) or code prefix (PRKGOV).")
 @click.option("--source", help="Source actor: country or code prefix.")
 @click.option("--target", help="Target actor: country or code prefix.")
@@ -163,11 +260,7 @@ def code(inputs, db, no_store, date, fmt, show_all, lexicon, actors, petrarch_ac
 def events(db, actor, source, target, since, until, date_of, cameo, quad, doc_id, show_all,
            limit, fmt):
     """List stored events (every mention; 'dyads merged' lists de-duplicated events)."""
-    from dyads.store import EventStore
-
-    if not Path(db).exists():
-        raise click.ClickException(f"{db}: no such event store (run 'dyads code' first)")
-    with EventStore(db) as store:
+    with _store(db, must_exist=True) as store:
         found = store.events(actor=actor, source=source, target=target, since=since,
                              until=until, cameo=cameo, quad=quad, doc_id=doc_id,
                              include_flagged=show_all, limit=limit, date_of=date_of)
@@ -175,16 +268,12 @@ def events(db, actor, source, target, since, until, date_of, cameo, quad, doc_id
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--rebuild", is_flag=True, help="Merge every stored event again first.")
 @click.option("--mentions", "show_mentions", is_flag=True, help="List each event's mentions.")
 def merged(db, rebuild, show_mentions) -> None:
     """List de-duplicated events with their numbers of mentions, sources and articles."""
-    from dyads.store import EventStore
-
-    if not Path(db).exists():
-        raise click.ClickException(f"{db}: no such event store (run 'dyads code' first)")
-    with EventStore(db) as store:
+    with _store(db, must_exist=True) as store:
         if rebuild:
             store.rebuild_dedup()
         found = store.unique_events()
@@ -352,6 +441,7 @@ def _analysis_errors():
 def _open_data(db: str):
     from dyads.analysis import open_store
 
+    _duckdb_only(db)
     return open_store(db)
 
 
@@ -561,6 +651,7 @@ def import_gdelt(files, db):
     from dyads.exchange.gdelt import import_files
     from dyads.store import EventStore
 
+    _duckdb_only(db)
     try:
         with EventStore(db) as store:
             done = import_files(store.con, files)

@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from dyads.ingest import iter_articles
 from dyads.model import Article, Event, InputError
 from dyads.pipeline import CodedArticle, Pipeline
-from dyads.store import EventStore
+from dyads.store import BatchItem
 
 BATCH_ARTICLES = 50  # one transaction per batch: an interrupted run keeps what it committed
 
@@ -32,12 +32,27 @@ class RunStats:
                 "events": self.events, "asserted": self.asserted}
 
 
+class BatchWriter(Protocol):
+    """Where coded articles go: an event store, or a partition's Parquet files."""
+
+    def write_batch(self, items: Iterable[BatchItem]) -> int: ...
+
+
 def code_inputs(pipeline: Pipeline, inputs: Iterable[str | Path], *,
-                store: EventStore | None = None, date: date | None = None,
+                store: BatchWriter | None = None, date: date | None = None,
                 stdin: TextIO | None = None,
                 on_article: Callable[[CodedArticle], None] | None = None,
                 on_error: Callable[[InputError], None] | None = None) -> RunStats:
     """Ingest, code and store every input; bad inputs are reported and skipped."""
+    return code_items(pipeline, iter_articles(inputs, date=date, stdin=stdin), store=store,
+                      on_article=on_article, on_error=on_error)
+
+
+def code_items(pipeline: Pipeline, items: Iterable[Article | InputError], *,
+               store: BatchWriter | None = None,
+               on_article: Callable[[CodedArticle], None] | None = None,
+               on_error: Callable[[InputError], None] | None = None) -> RunStats:
+    """Code and store ingested articles (InputErrors are counted and reported)."""
     stats = RunStats()
     batch: list[tuple[Article, list[tuple[int, str, bool]], list[Event]]] = []
 
@@ -47,7 +62,7 @@ def code_inputs(pipeline: Pipeline, inputs: Iterable[str | Path], *,
         if on_error:
             on_error(error)
 
-    for item in iter_articles(inputs, date=date, stdin=stdin):
+    for item in items:
         if isinstance(item, InputError):
             fail(item)
             continue

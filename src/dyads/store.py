@@ -1,12 +1,15 @@
-"""The event store: coded articles, their sentences and events in an embedded DuckDB file.
+"""The event store: coded articles, their sentences and events, in DuckDB or PostgreSQL.
 
-One file holds everything. Re-coding an article replaces its sentences and events (never
+`open_store(target)` opens an embedded DuckDB file (`EventStore`), or a PostgreSQL database
+for a `postgresql://` URL (`dyads.store_pg.PostgresStore`). Both share the schema, its
+migrations and the SQL in `BaseStore`; a backend supplies only its connection, its bulk
+insert, and its locks. Re-coding an article replaces its sentences and events (never
 duplicates), and each `write_batch` call is one transaction: it lands whole or not at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
@@ -23,6 +26,10 @@ SCHEMA_VERSION = 3
 #: (sentence_index, text, is_headline) as produced by the nlp stage.
 SentenceRow = tuple[int, str, bool]
 BatchItem = tuple[Article, Sequence[SentenceRow], Sequence[Event]]
+#: Rows of one article as stored: (article row, sentence rows, event rows), in column order.
+ArticleRows = tuple[list[Any], list[list[Any]], list[list[Any]]]
+#: A de-duplication group: (source code or '', target code or '', CAMEO root).
+DedupKey = tuple[str, ...]
 
 
 class StoreError(Exception):
@@ -75,7 +82,7 @@ CREATE TABLE IF NOT EXISTS events (
     cameo TEXT NOT NULL,
     cameo_root TEXT,
     cameo_name TEXT,
-    goldstein DOUBLE,
+    goldstein DOUBLE PRECISION,
     quad_class INTEGER,
     plover_type TEXT,
     trigger TEXT,
@@ -92,7 +99,8 @@ CREATE TABLE IF NOT EXISTS events (
 # Version 2: when and where (dyads/situate.py). The event's own dates and time phrase, its
 # GeoNames place, and each actor's GeoNames country.
 _PLACE_FIELDS = ("geonameid", "name", "country", "admin1", "lat", "lon", "feature", "text")
-_PLACE_TYPES = ("BIGINT", "TEXT", "TEXT", "TEXT", "DOUBLE", "DOUBLE", "TEXT", "TEXT")
+_PLACE_TYPES = ("BIGINT", "TEXT", "TEXT", "TEXT", "DOUBLE PRECISION", "DOUBLE PRECISION",
+                "TEXT", "TEXT")  # DOUBLE PRECISION: the spelling both backends read
 _GEO_FIELDS = ("geonameid", "name", "country", "feature")  # actor countries: no point, no text
 _V2_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_date", "DATE"), ("event_date_end", "DATE"), ("date_granularity", "TEXT"),
@@ -103,7 +111,7 @@ _V2_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
+def _migrate_1_to_2(con: Any) -> None:
     """Add the when/where columns; old events keep their rows with these as NULL."""
     for name, typ in _V2_COLUMNS:
         con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {typ}")
@@ -144,7 +152,7 @@ _MENTION_COLUMNS = ("event_id", "global_id", "doc_id", "sentence_index", "publis
                     "published", "sentence")
 
 
-def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+def _migrate_2_to_3(con: Any) -> None:
     """Add the de-duplication tables (filled by the next writes, or `rebuild_dedup`)."""
     con.execute(_SCHEMA_V3)
 
@@ -166,7 +174,8 @@ _ARTICLE_COLUMNS = (
 _SENTENCE_COLUMNS = ("doc_id", "sentence_index", "text", "is_headline")
 
 # Migrations: MIGRATIONS[v] upgrades a schema of version v to v + 1, inside a transaction.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+# Each step gets an object with `execute(sql)`: the DuckDB connection, or PostgreSQL's.
+MIGRATIONS: dict[int, Callable[[Any], None]] = {
     1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
@@ -211,39 +220,94 @@ def _actor_from(values: Sequence[Any]) -> Actor | None:
     return Actor(**row)
 
 
-class EventStore:
-    """Coded articles, sentences and events in a DuckDB file (created when missing)."""
+def is_postgres_url(target: str | Path) -> bool:
+    """Whether `--db` names a PostgreSQL database rather than a DuckDB file."""
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
-    def __init__(self, path: str | Path, *, read_only: bool = False,
-                 dedup_window: int | None = DEFAULT_WINDOW_DAYS) -> None:
-        """`dedup_window`: days by which event dates may miss each other and still be one
-        event (see dyads/dedup.py); None turns de-duplication off for this connection."""
-        self.path = Path(path)
-        self.read_only = read_only
-        self.dedup_window = dedup_window
-        self._types: dict[str, dict[str, str]] = {}
-        if read_only and not self.path.exists():
-            raise StoreError(f"{self.path}: no such event store")
-        try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open as an event store: {exc}") from exc
-        try:
-            self._prepare_schema()
-        except BaseException:
-            self._con.close()
-            raise
+
+def open_store(target: str | Path, *, read_only: bool = False,
+               dedup_window: int | None = DEFAULT_WINDOW_DAYS) -> BaseStore:
+    """The event store at `target`: a `postgresql://user@host/dbname` URL, else a DuckDB file."""
+    if is_postgres_url(target):
+        from dyads.store_pg import PostgresStore
+
+        return PostgresStore(str(target), read_only=read_only, dedup_window=dedup_window)
+    return EventStore(target, read_only=read_only, dedup_window=dedup_window)
+
+
+def article_rows(items: Iterable[BatchItem]) -> dict[str, ArticleRows]:
+    """The rows of coded articles, by doc_id (a repeated article: the last one wins)."""
+    coded_at = datetime.now(UTC).replace(tzinfo=None)
+    version = _dyads_version()
+    batch: dict[str, ArticleRows] = {}
+    for article, sentences, events in items:
+        doc_id = article.doc_id
+        batch[doc_id] = (
+            [doc_id, article.title, article.date, article.url, article.source,
+             article.path, article.text, len(sentences), coded_at, version],
+            [[doc_id, int(i), text, bool(head)] for i, text, head in sentences],
+            _event_rows(doc_id, events),
+        )
+    return batch
+
+
+_KEY_AT = [_EVENT_COLUMNS.index(c) for c in ("source_code", "target_code", "cameo_root")]
+
+
+def _key_sql(p: str = "") -> str:
+    """SQL: the row's (source, target, root) is one of three parallel `?` arrays."""
+    return ("EXISTS (SELECT 1 FROM (SELECT unnest(?::TEXT[]) AS ks, unnest(?::TEXT[]) AS kt, "
+            f"unnest(?::TEXT[]) AS kr) k WHERE k.ks = coalesce({p}source_code, '') "
+            f"AND k.kt = coalesce({p}target_code, '') AND k.kr = {p}cameo_root)")
+
+
+class BaseStore:
+    """What every backend shares: schema and migrations, batches, de-duplication, reading.
+
+    A backend sets `self.label` (for messages) and `self._con`, and implements `execute`,
+    `_transaction`, `_insert` and `_has_table`; the lock hooks are no-ops for a store with a
+    single writer (DuckDB locks its file).
+    """
+
+    label: str
+    read_only: bool
+    dedup_window: int | None
+    _con: Any
+
+    # -- backend hooks -------------------------------------------------------------------
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run SQL with `?` parameters; returns a cursor (fetchone, fetchall)."""
+        raise NotImplementedError
+
+    def _transaction(self) -> Any:
+        raise NotImplementedError
+
+    def _insert(self, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
+        raise NotImplementedError
+
+    def _has_table(self, name: str) -> bool:
+        raise NotImplementedError
+
+    def _lock_schema(self) -> None:
+        """Serialize schema creation and migration among processes (inside a transaction)."""
+
+    def _lock_docs(self, doc_ids: Iterable[str]) -> None:
+        """Serialize writers of the same articles until the transaction ends."""
+
+    def _lock_keys(self, keys: Iterable[DedupKey] | None) -> None:
+        """Serialize writers of the same de-duplication groups (None: all of them)."""
 
     # -- lifecycle ---------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the database file (idempotent)."""
+        """Close the connection (idempotent)."""
         con = getattr(self, "_con", None)
         if con is not None:
             con.close()
-            self._con = None  # type: ignore[assignment]
+            self._con = None
 
-    def __enter__(self) -> EventStore:
+    def __enter__(self) -> BaseStore:
         return self
 
     def __exit__(
@@ -255,74 +319,84 @@ class EventStore:
         self.close()
 
     def __repr__(self) -> str:
-        return f"EventStore({str(self.path)!r})"
+        return f"{type(self).__name__}({self.label!r})"
 
     @property
-    def con(self) -> duckdb.DuckDBPyConnection:
-        """The underlying DuckDB connection (for ad-hoc SQL)."""
+    def con(self) -> Any:
+        """The underlying connection (DuckDB or psycopg), for ad-hoc SQL."""
         if self._con is None:
-            raise StoreError(f"{self.path}: event store is closed")
+            raise StoreError(f"{self.label}: event store is closed")
         return self._con
 
     # -- schema ------------------------------------------------------------------------
 
     def schema_version(self) -> int | None:
-        """Schema version recorded in the file; None for a file without our `meta` table."""
-        has_meta = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables "
-            "WHERE table_name = 'meta' AND table_schema = 'main'"
-        ).fetchone()
-        if not has_meta or not has_meta[0]:
+        """Schema version recorded in the store; None for one without our `meta` table."""
+        if not self._has_table("meta"):
             return None
-        row = self.con.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'"
-        ).fetchone()
+        row = self.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             return None
         try:
             return int(row[0])
         except (TypeError, ValueError):
             raise StoreError(
-                f"{self.path}: unreadable schema_version {row[0]!r} in table meta"
+                f"{self.label}: unreadable schema_version {row[0]!r} in table meta"
             ) from None
 
     def _prepare_schema(self) -> None:
-        version = self.schema_version()
-        if version is not None and version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: event store has schema version {version}, but this dyads "
-                f"only knows versions up to {SCHEMA_VERSION}; upgrade dyads to read it"
-            )
+        version = self._check_version()
         if version == SCHEMA_VERSION:
             return
         if self.read_only:
             what = "no dyads schema" if version is None else f"schema version {version}"
             raise StoreError(
-                f"{self.path}: {what}; open it once read-write to create or migrate it"
+                f"{self.label}: {what}; open it once read-write to create or migrate it"
             )
         with self._transaction():
-            if version is None:  # a new file: version 1, then every migration
-                self.con.execute(_SCHEMA_V1)
+            self._lock_schema()
+            version = self._check_version()  # another process may have done it meanwhile
+            if version == SCHEMA_VERSION:
+                return
+            if version is None:  # a new store: version 1, then every migration
+                for statement in self._ddl(_SCHEMA_V1):
+                    self.execute(statement)
                 version = 1
             self._migrate(version)
-            self.con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+            self.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [str(SCHEMA_VERSION)],
             )
+
+    def _check_version(self) -> int | None:
+        version = self.schema_version()
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.label}: event store has schema version {version}, but this dyads "
+                f"only knows versions up to {SCHEMA_VERSION}; upgrade dyads to read it"
+            )
+        return version
+
+    @staticmethod
+    def _ddl(script: str) -> list[str]:
+        """A script as single statements, in this backend's dialect."""
+        return [s.strip() for s in script.split(";") if s.strip()]
 
     def _migrate(self, version: int) -> None:
         while version < SCHEMA_VERSION:
             step = MIGRATIONS.get(version)
             if step is None:
                 raise StoreError(
-                    f"{self.path}: no migration from schema version {version} "
+                    f"{self.label}: no migration from schema version {version} "
                     f"to {version + 1}"
                 )
-            step(self.con)
+            step(self._migration_con())
             version += 1
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self.con)
+    def _migration_con(self) -> Any:
+        """What a migration step's `execute` runs on."""
+        return self
 
     # -- writing -----------------------------------------------------------------------
 
@@ -334,27 +408,27 @@ class EventStore:
         a batch holds the same article twice, the last one wins). If anything fails, also
         while iterating `items`, the whole batch is rolled back and the exception re-raised.
         """
-        coded_at = datetime.now(UTC).replace(tzinfo=None)
-        version = _dyads_version()
+        batch = article_rows(items)
+        self.write_rows(batch)
+        return len(batch)
+
+    def write_rows(self, batch: Mapping[str, ArticleRows], *,
+                   dedup: bool = True) -> set[DedupKey]:
+        """Store articles' rows (see `article_rows`) in one transaction, replacing old copies.
+
+        Returns the de-duplication groups the batch touched; they are merged again here
+        unless `dedup` is False or the store's window is None (then see `dedup_keys`).
+        """
+        if not batch:
+            return set()
+        ids = list(batch)
         with self._transaction():
-            # rows per doc_id, so that a repeated article replaces its earlier copy
-            batch: dict[str, tuple[list[Any], list[list[Any]], list[list[Any]]]] = {}
-            for article, sentences, events in items:
-                doc_id = article.doc_id
-                batch[doc_id] = (
-                    [doc_id, article.title, article.date, article.url, article.source,
-                     article.path, article.text, len(sentences), coded_at, version],
-                    [[doc_id, int(i), text, bool(head)] for i, text, head in sentences],
-                    self._event_rows(doc_id, events),
-                )
-            if not batch:
-                return 0
-            ids = list(batch)
+            self._lock_docs(ids)
             keys = self._keys("SELECT DISTINCT coalesce(source_code, ''), "
                               "coalesce(target_code, ''), cameo_root FROM events "
                               "WHERE doc_id IN (SELECT unnest(?::TEXT[]))", [ids])
             for table in ("events", "sentences", "articles"):
-                self.con.execute(
+                self.execute(
                     f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::TEXT[]))", [ids]
                 )
             self._insert("articles", _ARTICLE_COLUMNS, [a for a, _, _ in batch.values()])
@@ -362,41 +436,35 @@ class EventStore:
                          [r for _, ss, _ in batch.values() for r in ss])
             self._insert("events", _EVENT_COLUMNS,
                          [r for _, _, es in batch.values() for r in es])
-            if self.dedup_window is not None:
-                at = [_EVENT_COLUMNS.index(c) for c in
-                      ("source_code", "target_code", "cameo_root")]
-                keys |= {tuple(r[i] or "" for i in at) for _, _, es in batch.values()
-                         for r in es}
+            keys |= {tuple(r[i] or "" for i in _KEY_AT) for _, _, es in batch.values()
+                     for r in es}
+            if dedup and self.dedup_window is not None:
                 self._dedup(keys)
-        return len(batch)
+        return keys
 
     # -- de-duplication ----------------------------------------------------------------
 
-    def _keys(self, sql: str, params: list[Any]) -> set[tuple[str, ...]]:
-        return {tuple(r) for r in self.con.execute(sql, params).fetchall()}
+    def _keys(self, sql: str, params: list[Any]) -> set[DedupKey]:
+        return {tuple(r) for r in self.execute(sql, params).fetchall()}
 
-    def _dedup(self, keys: set[tuple[str, ...]] | None) -> None:
+    def _dedup(self, keys: set[DedupKey] | None) -> None:
         """Re-merge the events of the given (source, target, root) groups; None = all."""
         window = DEFAULT_WINDOW_DAYS if self.dedup_window is None else self.dedup_window
         if keys is not None and not keys:
             return
-        def key_sql(p: str = "") -> str:
-            return (f"(coalesce({p}source_code, ''), coalesce({p}target_code, ''), "
-                    f"{p}cameo_root) IN (SELECT (unnest(?::TEXT[]), unnest(?::TEXT[]), "
-                    "unnest(?::TEXT[])))")
-
+        self._lock_keys(None if keys is None else sorted(keys))
         params: list[Any] = [] if keys is None else [list(c) for c in zip(*keys, strict=True)]
-        where = "" if keys is None else " WHERE " + key_sql()
-        self.con.execute("DELETE FROM mentions WHERE global_id IN "
-                         f"(SELECT global_id FROM unique_events{where})", params)
-        self.con.execute(f"DELETE FROM unique_events{where}", params)
-        rows = self.con.execute(
+        where = "" if keys is None else " WHERE " + _key_sql()
+        self.execute("DELETE FROM mentions WHERE global_id IN "
+                     f"(SELECT global_id FROM unique_events{where})", params)
+        self.execute(f"DELETE FROM unique_events{where}", params)
+        rows = self.execute(
             "SELECT e.event_id, e.doc_id, e.source_code, e.target_code, e.cameo_root, "
             "e.event_date, e.event_date_end, e.place_geonameid, a.source, a.date, "
             "e.date_granularity, e.sentence_index, e.sentence, e.cameo FROM events e "
             "JOIN articles a USING "
             "(doc_id) WHERE NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, "
-            "false)" + ("" if keys is None else " AND " + key_sql("e.")), params).fetchall()
+            "false)" + ("" if keys is None else " AND " + _key_sql("e.")), params).fetchall()
         extra = {r[0]: (r[11], r[12], r[13]) for r in rows}
         uniques, mentions = [], []
         for c in cluster((MentionRow(*r[:11]) for r in rows), window):
@@ -414,6 +482,11 @@ class EventStore:
         self._insert("unique_events", _UNIQUE_COLUMNS, uniques)
         self._insert("mentions", _MENTION_COLUMNS, mentions)
 
+    def dedup_keys(self, keys: set[DedupKey]) -> None:
+        """Merge the given groups again in one transaction (after `write_rows(dedup=False)`)."""
+        with self._transaction():
+            self._dedup(set(keys))
+
     def rebuild_dedup(self) -> None:
         """Merge every stored event again (after runs with de-duplication off)."""
         with self._transaction():
@@ -422,13 +495,13 @@ class EventStore:
     def unique_events(self) -> list[dict[str, Any]]:
         """The merged events, most reported first, each with its mentions."""
         cols = ", ".join(_UNIQUE_COLUMNS)
-        out = [dict(zip(_UNIQUE_COLUMNS, r, strict=True)) for r in self.con.execute(
+        out = [dict(zip(_UNIQUE_COLUMNS, r, strict=True)) for r in self.execute(
             f"SELECT {cols} FROM unique_events ORDER BY num_mentions DESC, event_date, "
             "global_id").fetchall()]
         mcols = ", ".join(_MENTION_COLUMNS)
         by_gid: dict[str, list[dict[str, Any]]] = {}
-        for r in self.con.execute(f"SELECT {mcols} FROM mentions ORDER BY published, doc_id, "
-                                  "sentence_index").fetchall():
+        for r in self.execute(f"SELECT {mcols} FROM mentions ORDER BY published, doc_id, "
+                              "sentence_index, event_id").fetchall():
             m = dict(zip(_MENTION_COLUMNS, r, strict=True))
             by_gid.setdefault(m["global_id"], []).append(m)
         for u in out:
@@ -441,72 +514,22 @@ class EventStore:
         """Store one coded article (a batch of one)."""
         self.write_batch([(article, sentences, events)])
 
-    @staticmethod
-    def _event_rows(doc_id: str, events: Sequence[Event]) -> list[list[Any]]:
-        rows = []
-        per_sentence: dict[int, int] = {}
-        for seq, ev in enumerate(events):
-            if ev.doc_id != doc_id:
-                raise ValueError(
-                    f"event of document {ev.doc_id!r} passed with article {doc_id!r}"
-                )
-            n = per_sentence.get(ev.sentence_index, 0)
-            per_sentence[ev.sentence_index] = n + 1
-            rows.append([
-                event_id(doc_id, ev.sentence_index, n), doc_id, ev.sentence_index, seq,
-                ev.sentence, ev.date,
-                *_actor_values(ev.source), *_actor_values(ev.target),
-                ev.cameo, ev.cameo_root, ev.cameo_name, ev.goldstein, ev.quad_class,
-                ev.plover_type, ev.trigger, ev.trigger_start, ev.trigger_end,
-                bool(ev.negated), bool(ev.hypothetical), bool(ev.headline), ev.rule,
-                list(ev.flags),
-                ev.event_date, ev.event_date_end, ev.date_granularity, ev.date_text,
-                *_place_values(ev.place),
-                *_place_values(ev.source_geo, _GEO_FIELDS),
-                *_place_values(ev.target_geo, _GEO_FIELDS),
-            ])
-        return rows
-
-    def _insert(self, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
-        """Insert rows with one parameter per column: a typed list, unnested in SQL.
-
-        Much faster than executemany or multi-row VALUES in DuckDB, and still parameterized.
-        """
-        if not rows:
-            return
-        types = self._column_types(table)
-        select = ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
-        params = [list(col) for col in zip(*rows, strict=True)]
-        self.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}", params)
-
-    def _column_types(self, table: str) -> dict[str, str]:
-        """SQL type of each column of `table`, read from the catalog (cached)."""
-        cached = self._types.get(table)
-        if cached is None:
-            rows = self.con.execute(
-                "SELECT column_name, data_type FROM information_schema.columns "
-                "WHERE table_schema = 'main' AND table_name = ?",
-                [table],
-            ).fetchall()
-            cached = self._types[table] = dict(rows)
-        return cached
-
     # -- reading -----------------------------------------------------------------------
 
     def has_article(self, doc_id: str) -> bool:
         """Whether the article has been coded and stored."""
-        row = self.con.execute(
+        row = self.execute(
             "SELECT 1 FROM articles WHERE doc_id = ? LIMIT 1", [doc_id]
         ).fetchone()
         return row is not None
 
     def article_ids(self) -> set[str]:
         """Ids of all stored articles."""
-        return {r[0] for r in self.con.execute("SELECT doc_id FROM articles").fetchall()}
+        return {r[0] for r in self.execute("SELECT doc_id FROM articles").fetchall()}
 
     def sentences(self, doc_id: str) -> list[SentenceRow]:
         """The stored sentences of one article, in order."""
-        rows = self.con.execute(
+        rows = self.execute(
             "SELECT sentence_index, text, is_headline FROM sentences WHERE doc_id = ? "
             "ORDER BY sentence_index",
             [doc_id],
@@ -582,7 +605,7 @@ class EventStore:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(0, int(limit)))
-        return [self._event_from_row(r) for r in self.con.execute(sql, params).fetchall()]
+        return [self._event_from_row(r) for r in self.execute(sql, params).fetchall()]
 
     @staticmethod
     def _event_from_row(row: Sequence[Any]) -> Event:
@@ -624,9 +647,110 @@ class EventStore:
         """Row counts: {"articles": n, "sentences": n, "events": n} (mentions are events)."""
         out = {}
         for table in ("articles", "sentences", "events"):
-            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            row = self.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
+
+
+
+def _event_rows(doc_id: str, events: Sequence[Event]) -> list[list[Any]]:
+    rows = []
+    per_sentence: dict[int, int] = {}
+    for seq, ev in enumerate(events):
+        if ev.doc_id != doc_id:
+            raise ValueError(
+                f"event of document {ev.doc_id!r} passed with article {doc_id!r}"
+            )
+        n = per_sentence.get(ev.sentence_index, 0)
+        per_sentence[ev.sentence_index] = n + 1
+        rows.append([
+            event_id(doc_id, ev.sentence_index, n), doc_id, ev.sentence_index, seq,
+            ev.sentence, ev.date,
+            *_actor_values(ev.source), *_actor_values(ev.target),
+            ev.cameo, ev.cameo_root, ev.cameo_name, ev.goldstein, ev.quad_class,
+            ev.plover_type, ev.trigger, ev.trigger_start, ev.trigger_end,
+            bool(ev.negated), bool(ev.hypothetical), bool(ev.headline), ev.rule,
+            list(ev.flags),
+            ev.event_date, ev.event_date_end, ev.date_granularity, ev.date_text,
+            *_place_values(ev.place),
+            *_place_values(ev.source_geo, _GEO_FIELDS),
+            *_place_values(ev.target_geo, _GEO_FIELDS),
+        ])
+    return rows
+
+
+class EventStore(BaseStore):
+    """The DuckDB backend: an embedded file (created when missing). One writer at a time."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False,
+                 dedup_window: int | None = DEFAULT_WINDOW_DAYS) -> None:
+        """`dedup_window`: days by which event dates may miss each other and still be one
+        event (see dyads/dedup.py); None turns de-duplication off for this connection."""
+        self.path = Path(path)
+        self.label = str(self.path)
+        self.read_only = read_only
+        self.dedup_window = dedup_window
+        self._types: dict[str, dict[str, str]] = {}
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such event store")
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open as an event store: {exc}") from exc
+        try:
+            self._prepare_schema()
+        except BaseException:
+            self._con.close()
+            raise
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The underlying DuckDB connection (for ad-hoc SQL)."""
+        if self._con is None:
+            raise StoreError(f"{self.path}: event store is closed")
+        return self._con
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> duckdb.DuckDBPyConnection:
+        return self.con.execute(sql, list(params))
+
+    def _migration_con(self) -> duckdb.DuckDBPyConnection:
+        return self.con
+
+    def _has_table(self, name: str) -> bool:
+        row = self.execute(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_name = ? AND table_schema = 'main'", [name]).fetchone()
+        return bool(row and row[0])
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.con)
+
+    def _insert(self, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
+        """Insert rows with one parameter per column: a typed list, unnested in SQL.
+
+        Much faster than executemany or multi-row VALUES in DuckDB, and still parameterized.
+        """
+        if not rows:
+            return
+        types = self._column_types(table)
+        select = ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
+        params = [list(col) for col in zip(*rows, strict=True)]
+        self.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}", params)
+
+    def _column_types(self, table: str) -> dict[str, str]:
+        """SQL type of each column of `table`, read from the catalog (cached)."""
+        cached = self._types.get(table)
+        if cached is None:
+            rows = self.con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = 'main' AND table_name = ?",
+                [table],
+            ).fetchall()
+            cached = self._types[table] = dict(rows)
+        return cached
 
 
 class _Transaction:

@@ -21,9 +21,10 @@ from dyads.ingest.html import declared_charset, extract_html
 from dyads.ingest.jsonl import Record, parse_line
 from dyads.ingest.language import is_english
 from dyads.ingest.text import clean_text, find_dateline_date
+from dyads.ingest.warc import is_warc, read_warc
 from dyads.model import Article, InputError
 
-__all__ = ["iter_articles", "MAX_BYTES", "READERS"]
+__all__ = ["iter_articles", "MAX_BYTES", "READERS", "input_kind", "read_jsonl_chunk"]
 
 MAX_BYTES = 20 * 1024 * 1024  # per file (per line for JSONL, which is streamed)
 READERS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -120,17 +121,27 @@ def _read_folder(root: Path, date: Date | None, ids: _Ids) -> Iterator[Item]:
         yield from _guard(str(entry), _read_file(entry, str(entry), stem, date, ids))
 
 
+def input_kind(path: Path) -> str | None:
+    """How a file is read: "text", "html", "jsonl", "warc", or None (not an input)."""
+    return "warc" if is_warc(path.name) else READERS.get(path.suffix.lower())
+
+
 def _read_file(path: Path, name: str, stem: str, date: Date | None, ids: _Ids) -> Iterator[Item]:
-    kind = READERS.get(path.suffix.lower())
+    kind = input_kind(path)
     if kind is None:
         what = f"unknown extension {path.suffix}" if path.suffix else "no file extension"
-        yield InputError(name, f"{what} (want .txt, .html, .htm or .jsonl)")
+        yield InputError(name, f"{what} (want .txt, .html, .htm, .jsonl or .warc[.gz])")
         return
     try:
         size = path.stat().st_size
         if kind == "jsonl":
             with path.open("rb") as f:
                 yield from _read_jsonl(f, name, date)
+            return
+        if kind == "warc":  # no size limit: a crawl file holds thousands of pages
+            with path.open("rb") as f:
+                yield from read_warc(f, name, lambda data, where, doc_id: _warc_page(
+                    data, where, doc_id, date))
             return
         doc_id = ids.claim(path, stem)  # before any check: an id never depends on errors
         if size > MAX_BYTES:
@@ -217,6 +228,13 @@ def _html_article(data: bytes, name: str, doc_id: str, date: Date | None) -> Ite
                             url=page.url, source=page.source, path=name), name)
 
 
+def _warc_page(data: bytes, where: str, doc_id: str, date: Date | None) -> Item:
+    if len(data) > MAX_BYTES:
+        return InputError(where, f"page too large ({len(data) / 2**20:.1f} MB; limit 20 MB)")
+    problem = _byte_problem(data)
+    return InputError(where, problem) if problem else _html_article(data, where, doc_id, date)
+
+
 def _codec(charset: str | None) -> str | None:
     """A page's declared charset if Python knows it (pages in EUC-KR or cp1252 exist)."""
     import codecs
@@ -258,9 +276,27 @@ def _read_stdin(stream: TextIO, date: Date | None) -> Iterator[Item]:
 Line = tuple[int, str | None, str | None]
 
 
-def _byte_lines(f: Iterable[bytes]) -> Iterator[Line]:
-    offset = 0
-    for n, data in enumerate(f, start=1):
+def read_jsonl_chunk(path: Path, name: str, start: int, end: int, first_line: int,
+                     date: Date | None) -> Iterator[Item]:
+    """The JSONL records between byte offsets `start` and `end` (at line starts), numbered
+    from `first_line`: one shard of a large file (dyads/scale/partitions.py). The checks of
+    the whole file (binary, empty) are the planner's."""
+    with path.open("rb") as f:
+        f.seek(start)
+        lines = _byte_lines(_until(f, end - start), start=first_line, offset=start)
+        yield from _jsonl_records(lines, name, date, empty=None)
+
+
+def _until(f: BinaryIO, size: int) -> Iterator[bytes]:
+    for data in f:
+        if size <= 0:
+            return
+        size -= len(data)
+        yield data
+
+
+def _byte_lines(f: Iterable[bytes], start: int = 1, offset: int = 0) -> Iterator[Line]:
+    for n, data in enumerate(f, start=start):
         if len(data) > MAX_BYTES:
             yield n, None, "line too large (limit 20 MB)"
         elif b"\x00" in data:
@@ -285,7 +321,7 @@ def _text_lines(stream: TextIO) -> Iterator[Line]:
 
 
 def _jsonl_records(lines: Iterable[Line], name: str, date: Date | None,
-                   empty: str = "empty file") -> Iterator[Item]:
+                   empty: str | None = "empty file") -> Iterator[Item]:
     seen = False
     for n, text, problem in lines:
         where = f"{name}:{n}"
@@ -298,7 +334,7 @@ def _jsonl_records(lines: Iterable[Line], name: str, date: Date | None,
             yield InputError(where, record)
         else:
             yield _record_article(record, name, n, where, date)
-    if not seen:
+    if not seen and empty:
         yield InputError(name, empty)
 
 
