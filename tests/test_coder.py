@@ -170,3 +170,14 @@ def test_modifier_clauses_describe_participants(code):
 def test_event_noun_with_participle_keeps_its_actors(code):
     asserted, _ = code("The sanctions imposed by the United States on Iran took effect.")
     assert ("USA", "16", "IRN") in triples(asserted)
+
+
+def test_protest_purpose_gives_the_subcode(code):
+    asserted, _ = code("Thousands of Egyptians marched to demand the president's resignation.")
+    assert [e.cameo for e in asserted if e.cameo_root == "14"] == ["1411"]
+    assert not any(e.cameo_root == "10" for e in asserted)  # the purpose is not coded apart
+
+
+def test_counted_parties_each_become_targets(code):
+    asserted, _ = code("Guinean soldiers beat scores of Malian and Senegalese traders.")
+    assert {e.target.country for e in asserted if e.target} >= {"MLI", "SEN"}

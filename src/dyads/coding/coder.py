@@ -28,6 +28,12 @@ CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # "was arrested in Lebanon" as Lebanon's act): coercion and expulsion.
 PLACE_DOER_ROOTS = {"17"}
 GROUP_CLASSES = {"IGO", "NGO", "IMG", "MNC", "UNO"}
+# Protest acts whose subcodes say what reform they demand (1411..1454).
+PROTEST_BASES = {"141", "142", "143", "144", "145"}
+# Violence whose place is its target when no party is named (CAMEO codes the country hit).
+VIOLENCE_ROOTS = {"18", "19", "20"}
+# Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
+COUNT_NOUNS = {"score", "dozen", "hundred", "thousand", "million", "group", "number", "crowd"}
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
@@ -156,6 +162,29 @@ class EventCoder:
                 m.code, m.speaker = code, speaker
                 m.notes.append(f"demand by the speaker of '{speaker.text}'")
 
+    def _protest_purpose(self, m: Match) -> Token | None:
+        """A protest act with a purpose clause demanding reform takes the reform's subcode:
+        "began a hunger strike to demand the return of rights" 1423, "rioted to demand the
+        president's resignation" 1451. Returns the purpose verb it consumed."""
+        code = m.event_code
+        if code not in PROTEST_BASES:
+            return None
+        for c in m.trigger.children:
+            if c.dep_ in ("advcl", "xcomp") and c.pos_ in g.VERBAL \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                act = self.match_verb(c)
+                if act is None:
+                    continue
+                demand = act.event_code
+                if demand[:3] in ("104", "024") and len(demand) == 4:
+                    m.code = code + demand[3]
+                    m.notes.append(f"purpose {act.pattern.id} ({demand})")
+                    return c
+                if demand[:2] in ("10", "02", "14"):  # a purpose with no reform type
+                    m.notes.append(f"purpose {act.pattern.id} ({demand})")
+                    return c
+        return None
+
     def match_noun(self, n: Token) -> Match | None:
         # a compound first: "air strikes" is 195 before "strikes" alone is 143
         keys = sorted(g.noun_keys(n, measures=False), key=lambda k: -len(k.split()))
@@ -183,6 +212,9 @@ class EventCoder:
                 m = self.match_verb(tok)
                 if m:
                     self._compose(m)
+                    purpose = self._protest_purpose(m)
+                    if purpose is not None:  # "struck to demand higher pay" is one event
+                        consumed.add(purpose.i)
                     matches.append(m)
                     if m.xcomp is not None:  # "agreed to [provide aid]" is one event
                         consumed.add(m.xcomp.i)
@@ -289,7 +321,8 @@ class EventCoder:
             # "was arrested in Lebanon": arrests, bans and expulsions are the state's acts
             state = self._place_state(m.trigger, scope)
             if state is not None:
-                pairs = [(state, t, r) for _, t, r in pairs if not (t and _same(state, t))] \
+                pairs = [(state, t, r) for _, t, r in pairs  # not the place itself
+                         if not (t and (_same(state, t) or t.start == state.start))] \
                     or [(state, None, False)]
         out = []
         for s, t, reversed_ in pairs:
@@ -310,6 +343,15 @@ class EventCoder:
     def _resolve_all(self, heads: list[Token], scope: Scope) -> list[Actor]:
         out = []
         for h in heads:
+            # "scores of Sierra Leonean and Liberian refugees": each party counted
+            counted = [n for _, n in g.prep_objects(h, ("of",))] \
+                if h.lemma_.lower() in g.QUANTITY_NOUNS or h.lemma_.lower() in COUNT_NOUNS \
+                else []
+            if len(counted) > 1:
+                found = [a for n in counted for a in self.resolver.resolve_many(n, scope)]
+                if any(a.country for a in found):
+                    out.extend(found)
+                    continue
             out.extend(self.resolver.resolve_many(h, scope))
         return out
 
@@ -424,6 +466,13 @@ class EventCoder:
         preps = m.pattern.preps or frozenset(g.TARGET_PREPS + ("between", "of"))
         targets = self._resolve_all([x for w in (n, *participles)
                                      for _, x in g.prep_objects(w, preps)], scope)
+        if not any(t.country for t in targets) and m.event_code[:2] in VIOLENCE_ROOTS:
+            # "blockades in the West Bank", "air strikes in Syria": the place is hit
+            places = [x for _, x in g.prep_objects(n, ("in", "across", "inside"))]
+            if n.dep_ == "dobj" and n.head.pos_ in g.VERBAL:
+                places += [x for _, x in g.prep_objects(n.head, ("in", "across", "inside"))]
+            found = [a for a in self._resolve_all(places, scope) if a.country]
+            targets = found or targets
         src_keys = {_actor_key(s) for s in sources}
         targets = [t for t in targets if _actor_key(t) not in src_keys]
         return sources, targets
