@@ -18,7 +18,8 @@ from dyads.actors.resolver import Discourse
 from dyads.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev"
+DEV = next((d for d in (ROOT.parent / "shared" / "eval" / "dev", Path("/work/shared/eval/dev"))
+            if d.is_dir()), ROOT.parent / "shared" / "eval" / "dev")
 TEST_SET = ROOT / "tests" / "data" / "actor_mentions.tsv"
 
 

@@ -20,7 +20,8 @@ from dyads.model import Article
 from dyads.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev"
+DEV = next((d for d in (ROOT.parent / "shared" / "eval" / "dev", Path("/work/shared/eval/dev"))
+            if d.is_dir()), ROOT.parent / "shared" / "eval" / "dev")
 
 
 def corpus(n: int, seed: int = 13) -> list[Article]:

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "articles"
-SHARED_EVAL = ROOT.parent / "shared" / "eval" / "dev"
+
+def _shared() -> Path:
+    """The shared reference material: $DYADS_SHARED, a `shared/` beside the clone, or the
+    workplace's /work/shared (CI clones elsewhere)."""
+    for cand in (os.environ.get("DYADS_SHARED"), ROOT.parent / "shared", "/work/shared"):
+        if cand and Path(cand).is_dir():
+            return Path(cand)
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
+SHARED_EVAL = SHARED / "eval" / "dev"
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SHARED_EVAL
 
 from dyads.evaluate import (
     LEVELS,
@@ -22,7 +23,7 @@ from dyads.evaluate import (
 )
 from dyads.model import Actor, Event
 
-DEV = Path("/work/shared/eval/dev")
+DEV = SHARED_EVAL
 
 
 def actor(country: str | None, text: str = "x") -> Actor:

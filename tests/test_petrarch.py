@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from dyads.actors import ActorResolver
 from dyads.actors.knowledge import load_knowledge
 from dyads.actors.lookup import lookup
 from dyads.actors.petrarch import parse_code, read_actors, read_agents, title_case
 
-PHOENIX = Path(__file__).resolve().parents[2] / "shared" / "reference" / "petrarch"
+PHOENIX = SHARED / "reference" / "petrarch"
 ACTOR_FILES = [PHOENIX / f"Phoenix.{n}.actors.txt" for n in ("Countries", "International",
                                                                "MilNonState")]
 AGENTS = PHOENIX / "Phoenix.agents.txt"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SHARED
 
 from dyads.coding.lexicon import LexiconError, load_lexicon
 from dyads.coding.petrarch import read_verb_dictionary
 
-CAMEO_2 = Path("/work/shared/reference/petrarch/CAMEO.2.0.txt")
+CAMEO_2 = SHARED / "reference" / "petrarch" / "CAMEO.2.0.txt"
 
 SMALL = """\
 ####### SYNONYM SETS #######
