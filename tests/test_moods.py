@@ -109,3 +109,9 @@ def test_purpose_clause_gives_the_target(code):
     asserted, _ = code("Egyptian prisoners began a hunger strike to protest Israel's policies.")
     assert any(e.cameo_root == "14" and e.target and e.target.country == "ISR"
                for e in asserted)
+
+
+def test_demand_of_a_that_clause_takes_the_acts_counterpart(code):
+    asserted, _ = code("Ukraine demanded that Russia withdraw its troops.")
+    assert any(e.cameo == "1056" and e.source.country == "UKR" and e.target.country == "RUS"
+               for e in asserted)

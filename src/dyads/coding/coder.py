@@ -30,6 +30,7 @@ PLACE_DOER_ROOTS = {"17"}
 GROUP_CLASSES = {"IGO", "NGO", "IMG", "MNC", "UNO"}
 # Protest acts whose subcodes say what reform they demand (1411..1454).
 PROTEST_BASES = {"141", "142", "143", "144", "145"}
+PURPOSE_ROOTS = {"10", "02", "11", "14"}  # demand, appeal, disapprove, protest
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
 VIOLENCE_ROOTS = {"18", "19", "20"}
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
@@ -141,8 +142,11 @@ class EventCoder:
         p = m.pattern
         mood = MOOD_OF_ROOT.get(p.code[:2])
         if mood is not None and not (p.objects or p.preps or p.object_mods):
+            # the complement: "pledged [to free]", and for demands and appeals also a that-
+            # clause: "demanded [that Russia withdraw its troops]"
+            deps = ("xcomp", "ccomp") if mood in ("demand", "appeal") else ("xcomp",)
             for c in m.trigger.children:
-                if c.dep_ == "xcomp" and c.pos_ in g.VERBAL:
+                if c.dep_ in deps and c.pos_ in g.VERBAL:
                     act = self.match_verb(c)
                     if act is not None and p.xcomps - {ANY} and act.obj is None:
                         return  # the entry names this complement; the act is no more specific
@@ -176,13 +180,15 @@ class EventCoder:
                 if act is None:
                     continue
                 demand = act.event_code
-                if demand[:3] in ("104", "024") and len(demand) == 4:
-                    m.code = code + demand[3]
-                    m.notes.append(f"purpose {act.pattern.id} ({demand})")
-                    return c
-                if demand[:2] in ("10", "02", "14"):  # a purpose with no reform type
-                    m.notes.append(f"purpose {act.pattern.id} ({demand})")
-                    return c
+                if demand[:2] not in PURPOSE_ROOTS:
+                    continue
+                # the reform demanded: leadership 1, policy 2, rights 3, institutions 4;
+                # a purpose that names none is a policy change (CAMEO's usual reading)
+                kind = demand[3] if demand[:3] in ("104", "024") and len(demand) == 4 \
+                    else "3" if demand[:3] in ("105", "025") and demand[3:] == "3" else "2"
+                m.code = code + kind
+                m.notes.append(f"purpose {act.pattern.id} ({demand})")
+                return c
         return None
 
     def match_noun(self, n: Token) -> Match | None:
