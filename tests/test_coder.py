@@ -181,3 +181,15 @@ def test_protest_purpose_gives_the_subcode(code):
 def test_counted_parties_each_become_targets(code):
     asserted, _ = code("Guinean soldiers beat scores of Malian and Senegalese traders.")
     assert {e.target.country for e in asserted if e.target} >= {"MLI", "SEN"}
+
+
+def test_possessive_pronoun_takes_its_antecedent(code):
+    asserted, _ = code("Israel said its warplanes had struck Hamas targets in Gaza.")
+    assert any(e.source and e.source.code == "ISRMIL" and e.cameo_root == "19"
+               for e in asserted)
+
+
+def test_denied_that_clause_is_negated(code):
+    asserted, everything = code("Russia denied that its troops had attacked Ukrainian positions.")
+    assert not any(e.cameo_root == "19" for e in asserted)
+    assert any(e.cameo_root == "19" and e.negated for e in everything)

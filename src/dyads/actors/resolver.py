@@ -36,6 +36,7 @@ LOCATION_PREPS = {"in", "from", "of"}
 # Pronouns that stand for an actor named elsewhere (the speaker, the previous subject).
 ANAPHORS = {"he", "she", "it", "they", "we", "i"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+POSSESSIVES = {"its", "their", "his", "her"}
 # Clause links through which a pronoun subject takes the governing clause's subject
 # ("Japan said [it had halted aid]", "..., saying [they had lost trust]").
 CLAUSE_DEPS = {"ccomp", "advcl", "conj", "xcomp", "parataxis", "relcl"}
@@ -192,6 +193,13 @@ class ActorResolver:
                         and refs[0].country in scope.discourse.seen:
                     scope.discourse.last_country = refs[0]
                 return refs[0]
+            owner = self._possessor(head, scope)
+            if owner is not None:  # "China recalled its ambassador": the possessor's country
+                sec = sector or owner.sector
+                code = owner.code if owner.code and owner.code[:3] != owner.country \
+                    else owner.country + (sec or "")
+                return Actor(code, owner.country, sec, text_span.text, start, end,
+                             owner.kb_id, f"possessive = {owner.text!r} ({owner.how})")
             # "Salaheddine Sidhoum, Algeria's leading rights activist": the apposition says who
             for c in head.children:
                 if c.dep_ == "appos" and c.lower_ not in PRONOUNS:
@@ -448,7 +456,26 @@ class ActorResolver:
                                how=f"coordinated with '{actor.text}': {other.how}"))
         return out
 
-    def antecedent(self, pronoun: Token, scope: Scope, depth: int = 0) -> Actor | None:
+    def _possessor(self, head: Token, scope: Scope) -> Actor | None:
+        """Who "its"/"their" stands for in "its troops": the subject of the verb the phrase
+        hangs from, or, for a subject phrase, the subject of the governing clause."""
+        if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in head.children):
+            return None
+        verb = head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if head.dep_ not in SUBJECT_DEPS:
+            for c in verb.children:
+                if c.dep_ in SUBJECT_DEPS and c.i != head.i:
+                    found = (self.antecedent(c, scope) if c.lower_ in ANAPHORS
+                             else self.resolve(c, scope))
+                    return found if found is not None and found.country else None
+            return None
+        found = self.antecedent(head, scope, in_sentence=True)
+        return found if found is not None and found.country else None
+
+    def antecedent(self, pronoun: Token, scope: Scope, depth: int = 0, *,
+                   in_sentence: bool = False) -> Actor | None:
         """The actor a subject pronoun stands for, or None.
 
         Inside the sentence: the subject of the clause that governs the pronoun's clause
@@ -469,7 +496,7 @@ class ActorResolver:
                     if found is not None and (found.country or found.sector):
                         return replace(found, how=f"'{pronoun.text}' = {found.how}")
                     break
-        last = scope.discourse.last_subject if scope.discourse else None
+        last = scope.discourse.last_subject if scope.discourse and not in_sentence else None
         if last is not None:
             return replace(last, how=f"'{pronoun.text}' = previous subject ({last.how})",
                            start=pronoun.idx, end=pronoun.idx + len(pronoun.text),

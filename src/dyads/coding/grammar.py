@@ -25,6 +25,8 @@ REALIS_GOVERNORS = {
 }
 # Governors that deny their complement: "failed to attend", "has yet to respond".
 NEGATING_GOVERNORS = {"fail", "neglect", "deny"}
+# Verbs whose that-clause is denied: "Russia denied that its troops had attacked".
+DENYING_GOVERNORS = {"deny", "dismiss", "refute", "rebut"}
 MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is spaCy's token for the "wo" of "won't"
 # Adjectives whose to-infinitive is an announced act ("is ready to send troops").
@@ -204,8 +206,10 @@ def negated(v: Token) -> bool:
         # "has yet to respond": 'yet' hangs on the governing 'have'
         return True
     cur = v
-    while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
+    while cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head.i != cur.i:
         head = cur.head
+        if cur.dep_ == "ccomp":  # "denied that its troops had attacked"
+            return head.lemma_ in DENYING_GOVERNORS and not has_neg(head)
         if cur.dep_ == "xcomp" and (head.lemma_ in NEGATING_GOVERNORS or has_neg(head)
                                     or any(c.lower_ == "yet" for c in head.children)):
             return True
