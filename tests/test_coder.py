@@ -193,3 +193,8 @@ def test_denied_that_clause_is_negated(code):
     asserted, everything = code("Russia denied that its troops had attacked Ukrainian positions.")
     assert not any(e.cameo_root == "19" for e in asserted)
     assert any(e.cameo_root == "19" and e.negated for e in everything)
+
+
+def test_talks_between_two_parties_go_both_ways(code):
+    asserted, _ = code("Talks between Serbia and Kosovo resumed in Brussels.")
+    assert {("SRB", "04", "XKX"), ("XKX", "04", "SRB")} <= triples(asserted)

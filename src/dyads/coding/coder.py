@@ -281,6 +281,8 @@ class EventCoder:
         flags = list(m.notes)
         code_str = m.event_code
         reciprocal = m.pattern.reciprocal and m.speaker is None
+        if m.nominal and len(sources) >= 2 and not targets:
+            reciprocal = True  # "talks between Serbia and Kosovo", "Serbia and Kosovo's talks"
         intent = g.intent_marker(anchor) if verbal and m.speaker is None else None
         hypo = None if m.speaker is not None else (g.modal(anchor) if verbal else None)
         if intent:
@@ -469,6 +471,10 @@ class EventCoder:
                                         scope)
         if not sources and n.dep_ in ("dobj", "attr") and n.head.pos_ in g.VERBAL:
             sources = self._resolve_all(g.subjects(n.head), scope)
+        if not sources:  # "talks between Serbia and Kosovo": both sides are parties
+            parties = self._resolve_all([x for _, x in g.prep_objects(n, ("between",))], scope)
+            if len(parties) >= 2:
+                return parties, []
         preps = m.pattern.preps or frozenset(g.TARGET_PREPS + ("between", "of"))
         targets = self._resolve_all([x for w in (n, *participles)
                                      for _, x in g.prep_objects(w, preps)], scope)
