@@ -175,11 +175,20 @@ def purpose_objects(v: Token) -> list[Token]:
 
 
 def in_modifier_clause(tok: Token) -> bool:
-    """Is `tok` inside a clause that modifies a noun (relative clause, participle)?"""
+    """Is `tok` inside a clause that modifies a noun (relative clause, participle)?
+
+    Not an infinitive ("steps [to ease tensions]", "a plan [to withdraw]": what is planned),
+    and not a "participle" hung on a sentence whose root is a noun: that is the parser
+    misreading a plain clause ("The FARC disarmed under the deal").
+    """
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep_ in ("relcl", "acl") and cur.pos_ in VERBAL:
-            return True
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            misparsed = cur.dep_ == "acl" and cur.head.dep_ == "ROOT" \
+                and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBD", "VBN")
+            if not (infinitive or misparsed):
+                return True
         cur = cur.head
     return False
 
