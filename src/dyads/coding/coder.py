@@ -98,6 +98,9 @@ class EventCoder:
                 cands = slots.prep_objects(p.preps)
                 if not cands and not p.objects:
                     return None
+            elif p.xcomps:  # "threatened to use [force]", "to go on [strike]": the complement's
+                cands = [o for c in slots.xcomps for o in g.direct_objects(c)] \
+                    + [n for c in slots.xcomps for _, n in g.prep_objects(c)] + slots.objects
             else:
                 cands = slots.objects
             if p.objects:
@@ -148,8 +151,9 @@ class EventCoder:
             for c in m.trigger.children:
                 if c.dep_ in deps and c.pos_ in g.VERBAL:
                     act = self.match_verb(c)
-                    if act is not None and p.xcomps - {ANY} and act.obj is None:
-                        return  # the entry names this complement; the act is no more specific
+                    if act is not None and p.xcomps - {ANY} and (
+                            act.obj is None or not p.code.endswith("0")):
+                        return  # the entry names this complement and a specific code
                     code = act and self.mood_code(act.event_code, mood)
                     if act is not None and code:
                         m.xcomp, m.code = c, code
@@ -514,7 +518,10 @@ class _VerbSlots:
     def all_keys(self) -> set[str]:
         """Lexicon keys of every noun the verb governs, directly or through a preposition."""
         if self._all_keys is None:
-            nouns = self.objects + [n for _, n in g.prep_objects(self.v)]
+            nouns = self.objects + [n for _, n in g.prep_objects(self.v)] \
+                + [n for o in g.direct_objects(self.v) for _, n in g.prep_objects(o)] \
+                + [o for c in self.xcomps for o in g.direct_objects(c)] \
+                + [n for c in self.xcomps for _, n in g.prep_objects(c)]
             self._all_keys = set().union(*(self.keys(n) for n in nouns))
         return self._all_keys
 

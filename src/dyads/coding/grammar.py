@@ -125,6 +125,12 @@ def direct_objects(v: Token) -> list[Token]:
     return out
 
 
+# Nouns of time: "called Netanyahu on Sunday" is no "call on".
+TIME_NOUNS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "today", "yesterday", "tomorrow",
+              "morning", "evening", "night", "afternoon", "weekend", "day", "week", "month",
+              "year", "time", "occasion", "eve", "anniversary"}
 # Words heading prepositional phrases that attribute or explain, never name a participant
 # ("according to the Canadian Press", "due to sanctions", "thanks to Qatar's mediation").
 NON_ARGUMENT_PREPS = {"according", "due", "thanks", "owing", "prior", "regardless", "instead"}
@@ -139,7 +145,7 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
             continue
         if c.dep_ in ("prep", "dative") and (preps is None or c.lower_ in preps):
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and p.lower_ not in TIME_NOUNS:  # not "on Sunday"
                     out.extend((c.lower_, n) for n in expand_conj(p))
                 elif p.dep_ == "pcomp" and p.tag_ == "VBG":  # "accused X of [embezzling]"
                     out.append((c.lower_, p))
