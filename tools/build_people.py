@@ -10,7 +10,8 @@ Facts taken:
     (e.g. VLADIMIR_VLADIMIROVICH_PUTIN_) -> extra aliases.
   * tools/people_extras.tsv (our own curation, source `dyads`): terms after the references
     (2011-2026), corrections, UN/NATO/EU heads.
-  * tools/people_fixes.tsv: renames, surnames, aliases and drops applied to reference rows.
+  * tools/people_fixes.tsv: renames, surnames, aliases, drops and end dates applied to
+    reference rows (`end` closes a term the reference left open: Bouteflika to 2019-04-02).
 
 Rules (also written into the header of people.tsv):
   * Only terms that reach 1990-01-01 or later are kept.
@@ -76,6 +77,7 @@ class Row:
     person_id: str = ""
     where: str = ""
     curated: bool = False
+    still_open: bool = False  # a fix says the open reference term is still running
 
 
 # ---------------------------------------------------------------- names -------------------
@@ -388,7 +390,9 @@ def read_extras(path: Path) -> list[Row]:
 # ---------------------------------------------------------------- build -------------------
 def apply_fixes(rows: list[Row], path: Path) -> list[Row]:
     """Actions: rename (name -> value), drop (office optional), alias (add |-list),
-    surname (set; `-` = no surname matching)."""
+    surname (set; `-` = no surname matching), end (set the end of the person's term that
+    the reference leaves open, `[>date]`: we know when it ended, or `-` = still in office at our
+    last check; the source gets +dyads)."""
     fixes = list(tsv(path))
     used = set()
     for r in rows:
@@ -408,6 +412,14 @@ def apply_fixes(rows: list[Row], path: Path) -> list[Row]:
                 r.aliases += [a for a in f["value"].split("|") if a not in r.aliases]
             elif f["action"] == "surname":
                 r.surname = "" if f["value"] == "-" else f["value"]
+            elif f["action"] == "end":
+                if r.end:  # only the open term is closed
+                    continue
+                if f["value"] == "-":  # still in office at our last check
+                    r.still_open = True
+                else:
+                    r.end = f["value"]
+                r.source += "+" + SRC_DY
     for k, f in fixes:
         if k not in used:
             print(f"warning: {path.name}:{k} matched no row: {f}", file=sys.stderr)
@@ -424,7 +436,7 @@ def resolve_reference(rows: list[Row], asof: str) -> list[Row]:
         rs.sort(key=lambda r: (date_range(r.start, r.end)[0], r.name))
         keep: list[Row] = []
         for r in rs:
-            if not r.end:
+            if not r.end and not r.still_open:
                 r.end = GOV_ASOF if r.where.endswith("#gov-open") else asof
             r.where = r.where.replace("#gov-open", "")
             s, e = date_range(r.start, r.end)
