@@ -509,14 +509,16 @@ def build() -> list[Row]:
         for a in [r.name, *r.aliases]:
             if a not in names_by_id[r.person_id]:
                 names_by_id[r.person_id].append(a)
+    # a surname curated in people_extras.tsv wins over the reference's (derived) one
+    curated_surname = {r.person_id: r.surname for r in rows
+                       if r.curated and r.surname is not None}
     for r in rows:  # every row of a person lists all the person's spellings
         r.aliases = [a for a in names_by_id[r.person_id] if a != r.name]
         if r.surname is None:
             r.surname = default_surname(r.name, r.country)
-    surn: dict[str, str] = {}
+    surn: dict[str, str] = dict(curated_surname)
     for r in rows:
-        if r.curated or r.person_id not in surn:
-            surn.setdefault(r.person_id, r.surname)
+        surn.setdefault(r.person_id, r.surname)
     for r in rows:
         r.surname = surn[r.person_id]
     rows.sort(key=lambda r: (r.country, r.office, date_range(r.start, r.end)[0], r.name))
