@@ -572,7 +572,7 @@ HEADER = """\
 #     continue the office: for those countries we do not know when they ended.
 #   * Curated rows (source dyads) are authoritative for a country+office from their first
 #     start on; reference rows after that are dropped. Curated: heads of state/government
-#     2011-2026 for ~60 newsworthy countries (from the last reference leader on), foreign/
+#     2011-2026 for every country (from the last reference leader on), foreign/
 #     defence/interior ministers since 2000 for the countries listed in
 #     tools/people_extras.tsv. Facts after about mid-2025 are not curated: an empty end
 #     means "in office at our last check", not verified for late 2025-2026.
