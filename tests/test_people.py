@@ -262,3 +262,50 @@ def test_user_file_adds_and_overrides(people, tmp_path: Path):
                                                         "my_people.tsv:2")
     assert idx.lookup("J. Roe", date(2031, 7, 1)) == []
     assert idx.lookup("Bush", date(2003, 5, 1))[0].name == "George W. Bush"
+
+
+def test_heads_after_the_reference(people):
+    """Issue 3: successors of the last CountryInfo leaders (2011-2026), region by region."""
+    assert offices(people, "Tebboune", date(2020, 6, 1)) == {("DZA", "head_of_state")}
+    assert offices(people, "Bouteflika", date(2015, 1, 1)) == {("DZA", "head_of_state")}
+    assert people.lookup("Bouteflika", date(2020, 1, 1)) == []  # resigned 2019-04-02
+    assert offices(people, "Buhari", date(2016, 1, 1)) == {("NGA", "head_of_state")}
+    assert offices(people, "Joko Widodo", date(2016, 1, 1)) == {("IDN", "head_of_state")}
+    assert offices(people, "Paul Biya", date(2024, 1, 1)) == {("CMR", "head_of_state")}
+    assert offices(people, "Ghazouani", date(2022, 1, 1)) == {("MRT", "head_of_state")}
+    assert people.lookup("Ghazouani", date(2022, 1, 1))[0].code == "MRTGOV"
+    assert offices(people, "Ernest Bai Koroma", date(2010, 1, 1)) == {("SLE", "head_of_state")}
+    assert offices(people, "Bukele", date(2021, 1, 1)) == {("SLV", "head_of_state")}
+    assert offices(people, "Noboa", date(2024, 6, 1)) == {("ECU", "head_of_state")}
+    assert offices(people, "Tokayev", date(2022, 1, 1)) == {("KAZ", "head_of_state")}
+    assert offices(people, "Hun Sen", date(2015, 1, 1)) == {("KHM", "head_of_government")}
+    assert offices(people, "Hun Manet", date(2024, 1, 1)) == {("KHM", "head_of_government")}
+    assert offices(people, "Lawrence Wong", date(2025, 1, 1)) == {("SGP", "head_of_government")}
+    assert offices(people, "Pashinyan", date(2020, 1, 1)) == {("ARM", "head_of_government")}
+    assert offices(people, "Rutte", date(2015, 1, 1)) == {("NLD", "head_of_government")}
+    assert offices(people, "Sanna Marin", date(2021, 1, 1)) == {("FIN", "head_of_government")}
+    assert offices(people, "Jacinda Ardern", date(2020, 1, 1)) == {("NZL", "head_of_government")}
+    assert offices(people, "Haitham bin Tariq", date(2021, 1, 1)) == {
+        ("OMN", "head_of_state"), ("OMN", "head_of_government")}
+    assert people.lookup("Qaboos", date(2021, 1, 1)) == []  # died 2020-01-10
+
+
+def test_ministers_after_the_reference(people):
+    assert offices(people, "Retno Marsudi", date(2020, 1, 1)) == {("IDN", "foreign_minister")}
+    assert offices(people, "Padrino", date(2020, 1, 1)) == {("VEN", "defense_minister")}
+    assert offices(people, "Naledi Pandor", date(2021, 1, 1)) == {("ZAF", "foreign_minister")}
+    assert offices(people, "Bassil", date(2016, 1, 1)) == {("LBN", "foreign_minister")}
+    assert offices(people, "Sirajuddin Haqqani", date(2023, 1, 1)) == {
+        ("AFG", "interior_minister")}
+    assert offices(people, "To Lam", date(2020, 1, 1)) == {("VNM", "interior_minister")}
+    assert offices(people, "Goodale", date(2017, 1, 1)) == {("CAN", "interior_minister")}
+    assert offices(people, "Sergio Moro", date(2019, 6, 1)) == {("BRA", "interior_minister")}
+
+
+def test_coverage_of_every_country_to_2025():
+    rows = data_rows()
+    for on in (date(2020, 1, 1), date(2025, 6, 1)):
+        led = {r["country"] for r in rows
+               if r["office"] in ("head_of_state", "head_of_government")
+               and parse_date(r["start"]) <= on <= parse_date(r["end"] or "2026-12-01", end=True)}
+        assert len(led - {"IGO"}) >= 190, on

@@ -10,7 +10,8 @@ Facts taken:
     (e.g. VLADIMIR_VLADIMIROVICH_PUTIN_) -> extra aliases.
   * tools/people_extras.tsv (our own curation, source `dyads`): terms after the references
     (2011-2026), corrections, UN/NATO/EU heads.
-  * tools/people_fixes.tsv: renames, surnames, aliases and drops applied to reference rows.
+  * tools/people_fixes.tsv: renames, surnames, aliases, drops and end dates applied to
+    reference rows (`end` closes a term the reference left open: Bouteflika to 2019-04-02).
 
 Rules (also written into the header of people.tsv):
   * Only terms that reach 1990-01-01 or later are kept.
@@ -76,6 +77,7 @@ class Row:
     person_id: str = ""
     where: str = ""
     curated: bool = False
+    still_open: bool = False  # a fix says the open reference term is still running
 
 
 # ---------------------------------------------------------------- names -------------------
@@ -388,7 +390,9 @@ def read_extras(path: Path) -> list[Row]:
 # ---------------------------------------------------------------- build -------------------
 def apply_fixes(rows: list[Row], path: Path) -> list[Row]:
     """Actions: rename (name -> value), drop (office optional), alias (add |-list),
-    surname (set; `-` = no surname matching)."""
+    surname (set; `-` = no surname matching), end (set the end of the person's term that
+    the reference leaves open, `[>date]`: we know when it ended, or `-` = still in office at our
+    last check; the source gets +dyads)."""
     fixes = list(tsv(path))
     used = set()
     for r in rows:
@@ -408,6 +412,14 @@ def apply_fixes(rows: list[Row], path: Path) -> list[Row]:
                 r.aliases += [a for a in f["value"].split("|") if a not in r.aliases]
             elif f["action"] == "surname":
                 r.surname = "" if f["value"] == "-" else f["value"]
+            elif f["action"] == "end":
+                if r.end:  # only the open term is closed
+                    continue
+                if f["value"] == "-":  # still in office at our last check
+                    r.still_open = True
+                else:
+                    r.end = f["value"]
+                r.source += "+" + SRC_DY
     for k, f in fixes:
         if k not in used:
             print(f"warning: {path.name}:{k} matched no row: {f}", file=sys.stderr)
@@ -424,7 +436,7 @@ def resolve_reference(rows: list[Row], asof: str) -> list[Row]:
         rs.sort(key=lambda r: (date_range(r.start, r.end)[0], r.name))
         keep: list[Row] = []
         for r in rs:
-            if not r.end:
+            if not r.end and not r.still_open:
                 r.end = GOV_ASOF if r.where.endswith("#gov-open") else asof
             r.where = r.where.replace("#gov-open", "")
             s, e = date_range(r.start, r.end)
@@ -497,14 +509,16 @@ def build() -> list[Row]:
         for a in [r.name, *r.aliases]:
             if a not in names_by_id[r.person_id]:
                 names_by_id[r.person_id].append(a)
+    # a surname curated in people_extras.tsv wins over the reference's (derived) one
+    curated_surname = {r.person_id: r.surname for r in rows
+                       if r.curated and r.surname is not None}
     for r in rows:  # every row of a person lists all the person's spellings
         r.aliases = [a for a in names_by_id[r.person_id] if a != r.name]
         if r.surname is None:
             r.surname = default_surname(r.name, r.country)
-    surn: dict[str, str] = {}
+    surn: dict[str, str] = dict(curated_surname)
     for r in rows:
-        if r.curated or r.person_id not in surn:
-            surn.setdefault(r.person_id, r.surname)
+        surn.setdefault(r.person_id, r.surname)
     for r in rows:
         r.surname = surn[r.person_id]
     rows.sort(key=lambda r: (r.country, r.office, date_range(r.start, r.end)[0], r.name))
@@ -558,7 +572,7 @@ HEADER = """\
 #     continue the office: for those countries we do not know when they ended.
 #   * Curated rows (source dyads) are authoritative for a country+office from their first
 #     start on; reference rows after that are dropped. Curated: heads of state/government
-#     2011-2026 for ~60 newsworthy countries (from the last reference leader on), foreign/
+#     2011-2026 for every country (from the last reference leader on), foreign/
 #     defence/interior ministers since 2000 for the countries listed in
 #     tools/people_extras.tsv. Facts after about mid-2025 are not curated: an empty end
 #     means "in office at our last check", not verified for late 2025-2026.
