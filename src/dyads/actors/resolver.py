@@ -102,6 +102,7 @@ class ActorResolver:
         agent_forms = set(kb.agents) | {_plural(a) for a in kb.agents}
         self._agents.add("AGENT", [nlp.make_doc(a) for a in agent_forms])
         self._max_agent_words = kb.max_agent_words  # computed once: it scans every agent
+        self._agent_ends = {a.split()[-1] for a in kb.agents}  # last words of agent phrases
         self._people = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
         self._refs = PhraseMatcher(nlp.vocab, attr="LOWER")  # "both sides", "the North"
@@ -341,8 +342,8 @@ class ActorResolver:
         the text decides (the caller's sector fallback); with no date, the country all of
         the name's offices share."""
         doc = head.doc
-        name = _name_tokens(head)
         bound = scope.discourse.people if scope.discourse else {}
+        name = _name_tokens(head) if bound else None
         for key in (normalize(name), normalize(head.text)) if name else ():
             if key in bound:
                 b = bound[key]
@@ -513,6 +514,8 @@ class ActorResolver:
 
     def _sector(self, head: Token) -> tuple[str | None, str | None]:
         """Sector from the head noun or a multiword agent ending at it ("prime minister")."""
+        if head.lower_ not in self._agent_ends and head.lemma_.lower() not in self._agent_ends:
+            return None, None  # most heads are names: no agent ends in them
         doc = head.doc
         for n in range(min(self._max_agent_words, head.i + 1), 0, -1):
             words = [t.lower_ for t in doc[head.i - n + 1: head.i + 1]]

@@ -196,6 +196,9 @@ class EventCoder:
         return None
 
     def match_noun(self, n: Token) -> Match | None:
+        heads = self.lexicon.noun_heads
+        if n.lemma_.lower() not in heads and n.lower_ not in heads:
+            return None
         # a compound first: "air strikes" is 195 before "strikes" alone is 143
         keys = sorted(g.noun_keys(n, measures=False), key=lambda k: -len(k.split()))
         for key in keys:
@@ -214,11 +217,12 @@ class EventCoder:
         scope = self.resolver.scope(doc, discourse, date)
         matches: list[Match] = []
         consumed: set[int] = set()
+        modifiers = g.modifier_clause_tokens(doc)
         # what a noun's modifier clause says ("refugees [fleeing the war]", "Sharon, [who has
         # vowed ...]") describes a participant, not what the sentence reports; an event noun
         # it modifies is still coded ("the sanctions [imposed by Washington on Tehran]")
         for tok in doc:
-            if tok.pos_ in g.VERBAL and tok.i not in consumed and not g.in_modifier_clause(tok):
+            if tok.pos_ in g.VERBAL and tok.i not in consumed and tok.i not in modifiers:
                 m = self.match_verb(tok)
                 if m:
                     self._compose(m)
@@ -233,7 +237,7 @@ class EventCoder:
                         consumed.add(m.obj.i)
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed \
-                    and not g.in_modifier_clause(tok):
+                    and tok.i not in modifiers:
                 m = self.match_noun(tok)
                 if m:
                     matches.append(m)
@@ -406,9 +410,16 @@ class EventCoder:
             groups.append([s for c in v.children if c.dep_ == "ccomp"
                            for s in g.subjects(c)])
         src_keys = {_actor_key(s) for s in sources}
-        resolved = [[a for a in self._resolve_all(heads, scope) if _actor_key(a) not in src_keys]
-                    for heads in groups]
-        for found in resolved:  # a slot that names a country, a group or a person
+        memo: dict[int, list[Actor]] = {}
+
+        def resolved():  # slot by slot, each resolved once and only when reached
+            for i, heads in enumerate(groups):
+                if i not in memo:
+                    memo[i] = [a for a in self._resolve_all(heads, scope)
+                               if _actor_key(a) not in src_keys]
+                yield memo[i]
+
+        for found in resolved():  # a slot that names a country, a group or a person
             if any(a.country or a.how == "unknown name" for a in found):
                 return found
         if m.obj is not None:
@@ -440,10 +451,10 @@ class EventCoder:
                     actor = found[0] if found and found[0].country else None
                 if actor is not None and _actor_key(actor) not in src_keys:
                     return [actor]
-        for found in resolved:  # a sector without a country ("police", "the rebels")
+        for found in resolved():  # a sector without a country ("police", "the rebels")
             if any(_known(a) for a in found):
                 return found
-        for found in resolved:  # unknown names are better than nothing
+        for found in resolved():  # unknown names are better than nothing
             if found:
                 return found
         return []
@@ -504,7 +515,13 @@ class _VerbSlots:
         self._preps: dict[frozenset[str], list[Token]] = {}
         self._keys: dict[int, set[str]] = {}
         self._all_keys: set[str] | None = None
-        self.xcomps = [c for c in v.children if c.dep_ == "xcomp"]
+        self._xcomps: list[Token] | None = None
+
+    @property
+    def xcomps(self) -> list[Token]:
+        if self._xcomps is None:
+            self._xcomps = [c for c in self.v.children if c.dep_ == "xcomp"]
+        return self._xcomps
 
     @property
     def objects(self) -> list[Token]:

@@ -180,6 +180,16 @@ def purpose_objects(v: Token) -> list[Token]:
     return out
 
 
+def modifier_clause_tokens(doc) -> set[int]:
+    """Indices of the tokens inside noun-modifying clauses (see `in_modifier_clause`),
+    found in one pass over the sentence."""
+    out: set[int] = set()
+    for t in doc:
+        if t.dep_ in ("relcl", "acl") and t.i not in out and in_modifier_clause(t):
+            out.update(x.i for x in t.subtree)
+    return out
+
+
 def in_modifier_clause(tok: Token) -> bool:
     """Is `tok` inside a clause that modifies a noun (relative clause, participle)?
 
@@ -320,6 +330,14 @@ def noun_keys(n: Token, measures: bool = True) -> set[str]:
 
     A noun of measure also goes by what it measures: "tons of food aid" is food aid.
     """
+    cache = n.doc.user_data.setdefault("dyads.noun_keys", {})  # per parsed sentence
+    if (n.i, measures) in cache:
+        return cache[(n.i, measures)]
+    keys = cache[(n.i, measures)] = _noun_keys(n, measures)
+    return keys
+
+
+def _noun_keys(n: Token, measures: bool) -> set[str]:
     keys = {n.lemma_.lower(), n.lower_}
     comps = [c for c in n.lefts if c.dep_ in ("compound", "amod") and c.i == n.i - 1]
     if comps:

@@ -62,6 +62,8 @@ class Lexicon:
                     self.by_verb[v].append(p)
             for n in p.nouns:
                 self.by_noun[n].append(p)
+        # last words of event nouns: a noun that ends none of them cannot be an event noun
+        self.noun_heads = {n.split()[-1] for n in self.by_noun}
         # most specific first, later files (user additions) before earlier ones at equal rank
         order = {p.id: i for i, p in enumerate(self.patterns)}
         for table in (self.by_verb, self.by_noun):
