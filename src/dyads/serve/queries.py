@@ -392,7 +392,7 @@ def mention_rows(con: duckdb.DuckDBPyConnection, global_id: str) -> list[dict[st
     return _rows(con.execute(
         f"SELECT {_DETAIL_COLUMNS} FROM mentions m JOIN events e USING (event_id) "
         "LEFT JOIN articles a ON a.doc_id = e.doc_id WHERE m.global_id = ? "
-        "ORDER BY a.date NULLS LAST, e.doc_id, e.sentence_index", [global_id]))
+        "ORDER BY a.date NULLS LAST, e.doc_id, e.sentence_index, e.event_seq", [global_id]))
 
 
 def article_row(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
