@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
 import time
@@ -184,6 +185,15 @@ def test_api_answers_the_same_on_both(clients, path, params):
     rd, rp = d.get(path, params=params), p.get(path, params=params)
     assert rd.status_code == rp.status_code == 200, rp.text
     assert rounded(rp.json()) == rounded(rd.json())
+
+
+def test_pages_render_on_postgres(clients):
+    _, p = clients
+    for path in ("/", "/dyad", "/network", "/events", "/ingest", "/events/x", "/articles/x"):
+        r = p.get(path)
+        assert r.status_code == 200 and r.text.count("<html") == 1, path
+    name = re.search(r'class="db" title="event store">([^<]*)<', p.get("/").text)[1]
+    assert name.startswith("t") and "postgresql" not in name  # the database's name only
 
 
 def test_api_every_event_article_and_csv_the_same(clients):

@@ -67,6 +67,14 @@ class ServeState:
         with self.reader() as con:
             yield con
 
+    @property
+    def db_name(self) -> str:
+        """What the pages call the store: the file name, or the PostgreSQL database name."""
+        path = getattr(self.store, "path", None)
+        if path is not None:
+            return Path(path).name
+        return self.store.label.rsplit("/", 1)[-1].split("?", 1)[0]
+
     def refresh_actors(self) -> None:
         with self.reader() as cur:
             self.known_actors = set(queries.bundled_actor_codes()) | \
