@@ -116,5 +116,8 @@ def test_cli_code_and_merged_on_postgres(postgres, tmp_path):
     with open_store(url) as pg, open_store(duck) as dk:
         assert pg.unique_events() == dk.unique_events()
         assert pg.events(include_flagged=True) == dk.events(include_flagged=True)
-    r = runner.invoke(main, ["dyad", "USA", "PRK", "--db", url])
+    r = runner.invoke(main, ["dyad", "USA", "PRK", "--db", url])  # the analysis reads it
+    assert r.exit_code == 0, r.output
+    assert r.output == runner.invoke(main, ["dyad", "USA", "PRK", "--db", duck]).output
+    r = runner.invoke(main, ["import-gdelt", str(tmp_path / "none.CSV"), "--db", url])
     assert r.exit_code == 1 and "DuckDB stores only" in r.output

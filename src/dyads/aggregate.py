@@ -1,7 +1,9 @@
-"""Dyad time series and top dyads: DuckDB SQL over the event store.
+"""Dyad time series and top dyads: SQL over the event store, in DuckDB or PostgreSQL.
 
 Every function here builds one SQL statement (a `Query`: text + parameters) and runs it in
-DuckDB, so the work stays in the database and scales to millions of events.
+the database, so the work stays there and scales to millions of events. The SQL is the
+dialect DuckDB and PostgreSQL 15 share (`dyads.dialect`), with `?` parameters; a `Query`
+runs on a DuckDB connection or a `dyads.dialect.PgConnection`.
 
 Counting rules (see README, "Analysis"):
 
@@ -37,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import duckdb
+from dyads.store import _EVENT_COLUMNS
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 _STEP = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months",
@@ -78,16 +80,19 @@ _PLACED_SQL = f"""
 # A merged event of several mentions takes the merged dates and place; a single mention's
 # own values are already those.
 _MANY = "e.u_n > 1"
-_REPLACE = ", ".join([
-    f"CASE WHEN {_MANY} THEN e.u_start ELSE e.event_date END AS event_date",
-    f"CASE WHEN {_MANY} THEN e.u_end ELSE e.event_date_end END AS event_date_end",
-    f"CASE WHEN NOT {_MANY} OR e.u_start IS NULL THEN e.date_granularity "
-    "WHEN d.same_end THEN d.date_granularity ELSE 'range' END AS date_granularity",
-    f"CASE WHEN NOT {_MANY} OR e.u_start IS NULL THEN e.date_text ELSE d.date_text END "
-    "AS date_text",
-    *(f"CASE WHEN p.global_id IS NULL THEN e.{c} ELSE p.{c} END AS {c}"
-      for c in _PLACE_COLUMNS)])
-_HELPERS = ("u_start", "u_end", "u_n")
+_REPLACE = {  # column -> its value in `ev`
+    "event_date": f"CASE WHEN {_MANY} THEN e.u_start ELSE e.event_date END",
+    "event_date_end": f"CASE WHEN {_MANY} THEN e.u_end ELSE e.event_date_end END",
+    "date_granularity": f"CASE WHEN NOT {_MANY} OR e.u_start IS NULL THEN e.date_granularity "
+    "WHEN d.same_end THEN d.date_granularity ELSE 'range' END",
+    "date_text": f"CASE WHEN NOT {_MANY} OR e.u_start IS NULL THEN e.date_text "
+    "ELSE d.date_text END",
+    **{c: f"CASE WHEN p.global_id IS NULL THEN e.{c} ELSE p.{c} END" for c in _PLACE_COLUMNS}}
+#: The columns of `ev` (see `EventFilter.selection`), spelled out (portable SQL has no
+#: EXCLUDE/REPLACE): every events column, with the merged dates and place put in, then
+#: unit_id and day; the helpers u_start, u_end and u_n are left out.
+_EV_SELECT = ", ".join(f"{_REPLACE[c]} AS {c}" if c in _REPLACE else f"e.{c}"
+                       for c in (*_EVENT_COLUMNS, "unit_id", "day"))
 _UNMERGED = "NOT EXISTS (SELECT 1 FROM mentions m0 WHERE m0.event_id = e.event_id)"
 
 
@@ -114,8 +119,9 @@ unit AS (
     SELECT e.*, u.global_id AS unit_id, {merged_day} AS day, u.event_date AS u_start,
            u.event_date_end AS u_end, u.num_mentions AS u_n
     FROM unique_events u JOIN events e ON e.event_id = u.global_id
-    UNION ALL BY NAME
-    SELECT e.*, e.event_id AS unit_id, {own_day} AS day FROM events e WHERE {_UNMERGED}
+    UNION ALL
+    SELECT e.*, e.event_id AS unit_id, {own_day} AS day, NULL::DATE AS u_start,
+           NULL::DATE AS u_end, NULL::INTEGER AS u_n FROM events e WHERE {_UNMERGED}
 ),
 """
 
@@ -126,19 +132,20 @@ class AnalysisError(ValueError):
 
 @dataclass(frozen=True)
 class Query:
-    """A SQL statement with its parameters, run on a DuckDB connection."""
+    """A SQL statement with its parameters, run on a DuckDB connection or a
+    `dyads.dialect.PgConnection` (anything with `execute(sql, params)`)."""
 
     sql: str
     params: list[Any] = field(default_factory=list)
 
-    def run(self, con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    def run(self, con: Any) -> Any:
         return con.execute(self.sql, self.params)
 
-    def df(self, con: duckdb.DuckDBPyConnection):
+    def df(self, con: Any):
         """The result as a pandas DataFrame."""
         return self.run(con).df()
 
-    def pl(self, con: duckdb.DuckDBPyConnection):
+    def pl(self, con: Any):
         """The result as a polars DataFrame (needs polars installed)."""
         return self.run(con).pl()
 
@@ -185,8 +192,16 @@ def parse_sector(sector: str | None) -> str | None:
 
 
 def sector_condition(side: str) -> str:
-    """SQL: the 3-letter sector `?` is one of the side's sectors (sectors stack: GOVMIL)."""
-    return f"list_contains(regexp_extract_all(coalesce(e.{side}_sector, ''), '...'), ?)"
+    """SQL: the 3-letter sector `?` is one of the side's sectors (sectors stack: GOVMIL).
+
+    "GOVMIL" becomes "|GOV|MIL|", which holds "|GOV|" (portable: no list functions)."""
+    return sector_has(f"e.{side}_sector")
+
+
+def sector_has(column: str) -> str:
+    """SQL: the 3-letter sector `?` is one of the sectors stacked in `column`."""
+    return (f"strpos('|' || regexp_replace(coalesce({column}, ''), '(...)', '\\1|', 'g'), "
+            "'|' || ? || '|') > 0")
 
 
 def parse_period(by: str) -> str:
@@ -337,11 +352,32 @@ mn AS (
 dated AS ({_DATED_SQL}),
 placed AS ({_PLACED_SQL}),
 ev AS (
-    SELECT e.* EXCLUDE ({", ".join(_HELPERS)}) REPLACE ({_REPLACE})
+    SELECT {_EV_SELECT}
     FROM ev0 e LEFT JOIN dated d ON d.global_id = e.unit_id
     LEFT JOIN placed p ON p.global_id = e.unit_id
 )"""
         return sql, [*(params or []), *own_params]
+
+
+def trunc(expr: str, by: str) -> str:
+    """SQL: the first day of the period (`by`) holding the date `expr` (weeks: Monday)."""
+    return f"date_trunc('{by}', ({expr})::TIMESTAMP)::DATE"
+
+
+def span_sql(by: str) -> str:
+    """SQL: the CTEs `bounds` (from the `?` since, else the first `period` of the CTE `p`;
+    to the `?` until, else its last) and `span`, one row per `period` between them."""
+    return f"""bounds AS (
+    SELECT coalesce({trunc("?::DATE", by)}, min(period)) AS lo,
+           coalesce({trunc("?::DATE", by)}, max(period)) AS hi
+    FROM p
+),
+span AS (
+    SELECT g::DATE AS period
+    FROM bounds, generate_series(bounds.lo::TIMESTAMP, bounds.hi::TIMESTAMP,
+                                 INTERVAL '{_STEP[by]}') AS t(g)
+    WHERE lo IS NOT NULL AND hi IS NOT NULL
+)"""
 
 
 def _where_sql(conds: list[str]) -> str:
@@ -359,7 +395,7 @@ _MEASURES = """
         avg(ev.goldstein) AS goldstein_mean
 """
 _INDEX = ("(p.verbal_coop + p.material_coop - p.verbal_conflict - p.material_conflict)"
-          "::DOUBLE / nullif(p.events, 0)")
+          "::DOUBLE PRECISION / nullif(p.events, 0)")
 
 
 def dyad_series(a: ActorSpec, b: ActorSpec, *, by: str = "month", directed: bool = False,
@@ -386,25 +422,16 @@ def dyad_series(a: ActorSpec, b: ActorSpec, *, by: str = "month", directed: bool
         pair = f"({pair} OR ({sb} AND {ta}))"
         pair_params += pb2 + pa2
     selection, params = flt.selection(["e.day IS NOT NULL", pair], pair_params)
-    step = _STEP[by]
     sql = f"""
 {selection},
-pe AS (SELECT ev.*, date_trunc('{by}', ev.day)::DATE AS period FROM ev),
+pe AS (SELECT ev.*, {trunc("ev.day", by)} AS period FROM ev),
 p AS (SELECT pe.period, {_MEASURES.replace("ev.", "pe.")} FROM pe GROUP BY pe.period),
 m AS (
     SELECT pe.period, count(*) AS mentions, count(DISTINCT mn.publisher) AS sources,
            count(DISTINCT mn.article) AS articles
     FROM pe JOIN mn ON mn.unit_id = pe.unit_id GROUP BY pe.period
 ),
-bounds AS (
-    SELECT coalesce(date_trunc('{by}', ?::DATE), min(period))::DATE AS lo,
-           coalesce(date_trunc('{by}', ?::DATE), max(period))::DATE AS hi
-    FROM p
-),
-span AS (
-    SELECT unnest(generate_series(lo, hi, INTERVAL '{step}'))::DATE AS period
-    FROM bounds WHERE lo IS NOT NULL AND hi IS NOT NULL
-)
+{span_sql(by)}
 SELECT span.period,
        coalesce(p.events, 0) AS events,
        coalesce(m.mentions, 0) AS mentions,
@@ -494,7 +521,8 @@ mc AS (
            count(DISTINCT article) AS num_articles
     FROM mn WHERE unit_id IN (SELECT unit_id FROM ev) GROUP BY unit_id
 )
-SELECT ev.unit_id AS global_id, ev.* EXCLUDE (event_seq, unit_id, day),
+SELECT ev.unit_id AS global_id, {", ".join(f"ev.{c}" for c in _EVENT_COLUMNS
+                                          if c != "event_seq")},
        mc.num_mentions, mc.num_sources, mc.num_articles,
        a.source AS publisher, a.url, a.title
 FROM ev LEFT JOIN articles a ON a.doc_id = ev.doc_id

@@ -7,8 +7,10 @@
     ...     data.events(actor="PRK", quad=3)
     ...     data.export("gdelt", "events.tsv", since="2019-01-01")
 
-Every method runs DuckDB SQL (`dyads.aggregate`) on the store, opened read-only (except
-`import_gdelt`). Pass `frame="polars"` for a polars DataFrame (polars must be installed).
+Every method runs SQL (`dyads.aggregate`) on the store, opened read-only: a DuckDB file, or a
+PostgreSQL database (`dyads.open("postgresql://user@host/dbname")`; the same SQL, through
+`dyads.dialect.PgConnection`, and the same frames). Pass `frame="polars"` for a polars
+DataFrame (polars must be installed).
 
 Events are de-duplicated (`count="events"`: one merged event however many articles report
 it, with its mentions, sources and articles) and dated by their own date (`date_of="event"`);
@@ -32,7 +34,9 @@ from dyads.aggregate import (
     parse_date,
     top_dyads,
 )
-from dyads.store import EventStore, StoreError
+from dyads.dialect import PgConnection
+from dyads.store import StoreError, is_postgres_url
+from dyads.store import open_store as open_event_store
 
 Frame = Literal["pandas", "polars"]
 DateLike = date | str | None
@@ -42,17 +46,24 @@ class EventData:
     """Analysis of one event store. Use as a context manager, or call `close()`."""
 
     def __init__(self, db: str | Path, *, read_only: bool = True) -> None:
+        self._pg: PgConnection | None = None
+        if is_postgres_url(db):
+            self._store = open_event_store(str(db), read_only=read_only)
+            self._pg = PgConnection(self._store.con)
+            self.path: str | Path = self._store.label
+            return
         path = Path(db)
         if not path.exists():
             raise StoreError(f"{path}: no such event store (run 'dyads code' first)")
-        self._store = EventStore(path, read_only=read_only)
+        self._store = open_event_store(path, read_only=read_only)
         self.path = path
 
     @property
     def con(self):
-        """The DuckDB connection, for your own SQL (tables: events, articles, sentences,
-        unique_events, mentions)."""
-        return self._store.con
+        """The connection, for your own SQL (tables: events, articles, sentences,
+        unique_events, mentions): DuckDB's, or for PostgreSQL a `dyads.dialect.PgConnection`
+        (`execute(sql, [params])` with `?` parameters; `.raw` is the psycopg connection)."""
+        return self._pg if self._pg is not None else self._store.con
 
     def close(self) -> None:
         self._store.close()
@@ -130,10 +141,16 @@ class EventData:
         """Write events in an exchange format (see `dyads.exchange.FORMATS`); return count.
 
         `filters` are those of `events()` except `limit` (so also `count`, `date_of`).
+        On PostgreSQL the export reads one snapshot (a run writing meanwhile is either in it
+        or not, batch by batch).
         """
         from dyads.exchange import export
 
-        return export(self.con, fmt, path, EventFilter.build(**filters))
+        flt = EventFilter.build(**filters)
+        if self._pg is not None:
+            with self._pg.snapshot() as con:
+                return export(con, fmt, path, flt)
+        return export(self.con, fmt, path, flt)
 
     def gdelt_events(self, *, frame: Frame = "pandas"):
         """Rows imported with `dyads import-gdelt` (empty frame when none were)."""

@@ -181,8 +181,8 @@ def _duckdb_only(db: str) -> None:
 
     if is_postgres_url(db):
         raise click.ClickException(
-            f"{db}: this command reads DuckDB stores only (PostgreSQL stores: 'dyads events', "
-            "'dyads merged' or SQL)")
+            f"{db}: this command works on DuckDB stores only (import the GDELT files into a "
+            "DuckDB file)")
 
 
 def _code_dask(inputs, out_dir, *, scheduler, workers, date, lexicon, actors, retries,
@@ -441,7 +441,6 @@ def _analysis_errors():
 def _open_data(db: str):
     from dyads.analysis import open_store
 
-    _duckdb_only(db)
     return open_store(db)
 
 
@@ -491,7 +490,7 @@ def _counting_options(f):
 
 def _db_option(f):
     return click.option("--db", default=DEFAULT_DB, show_default=True,
-                        type=click.Path(dir_okay=False), help="DuckDB event store.")(f)
+                        type=click.Path(dir_okay=False), help=DB_HELP)(f)
 
 
 @main.command()
@@ -665,7 +664,8 @@ def import_gdelt(files, db):
 
 @main.command()
 @click.option("--db", required=True, type=click.Path(),
-              help="DuckDB event store to serve (must exist).")
+              help="Event store to serve (must exist): a DuckDB file or a "
+                   "postgresql://user@host/dbname URL.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default="8000", show_default=True, help="Port to listen on (1-65535).")
 @click.option("--read-only/--writable", "read_only", default=None,

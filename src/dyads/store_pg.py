@@ -27,6 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 
 from dyads.dedup import DEFAULT_WINDOW_DAYS
+from dyads.dialect import placeholders as _placeholders
 from dyads.store import BaseStore, DedupKey, StoreError
 
 # Advisory lock classes (the first of the two int4 keys): one space per kind of object.
@@ -127,7 +128,3 @@ class PostgresStore(BaseStore):
             return
         self._lock(_LOCK_KEY, (_lock_id("\x1f".join(k), KEY_SLOTS) for k in keys))
 
-
-def _placeholders(sql: str) -> str:
-    """`?` parameters as psycopg's `%s` (our SQL has no `?` or `%` in literals)."""
-    return sql.replace("%", "%%").replace("?", "%s")

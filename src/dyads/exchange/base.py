@@ -13,6 +13,9 @@ Place columns for the formats, from the views `register_geo_names` makes: `place
 `place_fips`, `place_country_name` (the GeoNames name: "Sweden", "North Korea"),
 `place_state_name` (US states only: the offline gazetteer has no other admin1 names), and
 `source_geo_iso2`/`_fips`, `target_geo_iso2`/`_fips`.
+
+The SQL runs on DuckDB and PostgreSQL (`dyads.dialect`); the few spellings that differ take
+the connection's dialect (`dialect_of(con)`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from dyads import dialect as sqld
 from dyads.aggregate import EventFilter
+from dyads.dialect import DUCKDB, POSTGRES, dialect_of
 from dyads.exchange import names
 
 
@@ -88,14 +93,17 @@ def clean(expr: str) -> str:
     return f"regexp_replace({expr}, '[\\t\\r\\n]+', ' ', 'g')"
 
 
-def int_id(expr: str) -> str:
+def int_id(expr: str, dialect: str = DUCKDB) -> str:
     """SQL: a stable positive 60-bit integer id: the first 15 hex digits of md5(expr)."""
-    return f"('0x' || left(md5({expr}), 15))::BIGINT"
+    return sqld.int_id(expr, dialect)
 
 
 def copy_tsv(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], path: Path,
              *, header: bool) -> int:
     """Write the query as unquoted tab-separated text; return the number of rows."""
+    if dialect_of(con) == POSTGRES:
+        return sqld.write_delimited(con.execute(sql, params), path, delimiter="\t",
+                                    header=header, quote=False)
     return copy_to(con, sql, params, path,
                    f"FORMAT csv, DELIMITER '\\t', HEADER {str(header).lower()}, QUOTE ''")
 

@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from dyads.aggregate import GROUP_CLASSES, EventFilter
+from dyads.dialect import DUCKDB, dialect_of, strftime
 from dyads.exchange import names
 from dyads.exchange.base import ORDER, clean, copy_tsv, export_relation, int_id
 
@@ -101,7 +102,8 @@ def _geo_sql(prefix: str, *, point: bool) -> list[str]:
                 f"ELSE {fips} || {p}_admin1 END")
         lat, lon = f"{p}_lat", f"{p}_lon"
     else:
-        full, adm1, lat, lon = f"{p}_name", fips, "NULL::DOUBLE", "NULL::DOUBLE"
+        full, adm1, lat, lon = (f"{p}_name", fips, "NULL::DOUBLE PRECISION",
+                                "NULL::DOUBLE PRECISION")
     some = f"{p}_name IS NOT NULL"
     return [
         geo_type(prefix),
@@ -114,39 +116,44 @@ def _geo_sql(prefix: str, *, point: bool) -> list[str]:
     ]
 
 
-def _timestamp(expr: str) -> str:
-    return f"strftime({expr}, '%Y%m%d%H%M%S')::BIGINT"
+def _timestamp(expr: str, dialect: str = DUCKDB) -> str:
+    return f"{strftime(expr, '%Y%m%d%H%M%S', dialect)}::BIGINT"
 
 
-def event_sql(flt: EventFilter) -> tuple[str, list]:
+def _part(part: str, expr: str = "x.day") -> str:
+    return f"extract({part} FROM {expr})"
+
+
+def event_sql(flt: EventFilter, dialect: str = DUCKDB) -> tuple[str, list]:
     rel, params = export_relation(flt)
+    year, month, day = _part("year"), _part("month"), _part("day")
     exprs = [
-        int_id("x.unit_id"),
-        "strftime(x.day, '%Y%m%d')::INTEGER",
-        "(year(x.day) * 100 + month(x.day))::INTEGER",
-        "year(x.day)::INTEGER",
-        "round(year(x.day) + (month(x.day) * 30 + day(x.day)) / 365.0, 4)",
+        int_id("x.unit_id", dialect),
+        f"{strftime('x.day', '%Y%m%d', dialect)}::INTEGER",
+        f"({year} * 100 + {month})::INTEGER",
+        f"{year}::INTEGER",
+        f"round({year} + ({month} * 30 + {day}) / 365.0, 4)::DOUBLE PRECISION",
         *_actor_sql("source"), *_actor_sql("target"),
         "CASE WHEN x.is_lead THEN 1 ELSE 0 END",
         "x.cameo", "left(x.cameo, 3)", "x.cameo_root", "x.quad_class", "x.goldstein",
         "x.n_mentions", "x.n_sources", "x.n_articles",
-        "NULL::DOUBLE",  # AvgTone: we do not measure tone
+        "NULL::DOUBLE PRECISION",  # AvgTone: we do not measure tone
         *_geo_sql("source_geo", point=False), *_geo_sql("target_geo", point=False),
         *_geo_sql("place", point=True),
-        _timestamp("x.coded_at"),
+        _timestamp("x.coded_at", dialect),
         "x.url",
     ]
     cols = ",\n       ".join(f'{e} AS "{c}"' for e, c in zip(exprs, EVENT_COLUMNS, strict=True))
     return f"{rel}SELECT {cols}\nFROM x {ORDER}", params
 
 
-def mention_sql(flt: EventFilter) -> tuple[str, list]:
+def mention_sql(flt: EventFilter, dialect: str = DUCKDB) -> tuple[str, list]:
     """One row per mention of each exported event (the store's mentions table)."""
     rel, params = export_relation(flt)
     exprs = [
-        int_id("x.unit_id"),
-        _timestamp("x.coded_at"),  # the event's DATEADDED
-        _timestamp("ma.coded_at"),
+        int_id("x.unit_id", dialect),
+        _timestamp("x.coded_at", dialect),  # the event's DATEADDED
+        _timestamp("ma.coded_at", dialect),
         "CASE WHEN ma.url IS NOT NULL THEN 1 END",  # 1 = WEB; unknown otherwise
         clean("mn.publisher"),
         f"coalesce(ma.url, {clean('mn.article')})",
@@ -155,7 +162,7 @@ def mention_sql(flt: EventFilter) -> tuple[str, list]:
         "NULL::INTEGER",  # InRawText
         "NULL::INTEGER",  # Confidence
         "length(ma.text)",
-        "NULL::DOUBLE",  # MentionDocTone
+        "NULL::DOUBLE PRECISION",  # MentionDocTone
         "NULL::VARCHAR",  # MentionDocTranslationInfo: empty = English original
         "NULL::VARCHAR",  # Extras
     ]
@@ -167,12 +174,12 @@ def mention_sql(flt: EventFilter) -> tuple[str, list]:
 
 
 def write_events(con: duckdb.DuckDBPyConnection, flt: EventFilter, path: Path) -> int:
-    sql, params = event_sql(flt)
+    sql, params = event_sql(flt, dialect_of(con))
     return copy_tsv(con, sql, params, path, header=False)
 
 
 def write_mentions(con: duckdb.DuckDBPyConnection, flt: EventFilter, path: Path) -> int:
-    sql, params = mention_sql(flt)
+    sql, params = mention_sql(flt, dialect_of(con))
     return copy_tsv(con, sql, params, path, header=False)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from dyads.aggregate import EventFilter
+from dyads.dialect import DUCKDB, dialect_of, strftime
 from dyads.exchange.base import (
     ORDER,
     actor_join,
@@ -28,11 +29,11 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
-def icews_sql(flt: EventFilter) -> tuple[str, list]:
+def icews_sql(flt: EventFilter, dialect: str = DUCKDB) -> tuple[str, list]:
     rel, params = export_relation(flt)
     exprs = [
         "x.unit_id",
-        "strftime(x.day, '%Y-%m-%d')",
+        strftime("x.day", "%Y-%m-%d", dialect),
         f"coalesce(sn.name, {clean('x.source_text')})", "sn.sectors", "sn.country_name",
         "x.cameo_name", "x.cameo", "x.goldstein",
         f"coalesce(tn.name, {clean('x.target_text')})", "tn.sectors", "tn.country_name",
@@ -51,5 +52,5 @@ def icews_sql(flt: EventFilter) -> tuple[str, list]:
 
 def write(con: duckdb.DuckDBPyConnection, flt: EventFilter, path: Path) -> int:
     register_actor_names(con)
-    sql, params = icews_sql(flt)
+    sql, params = icews_sql(flt, dialect_of(con))
     return copy_tsv(con, sql, params, path, header=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from dyads.aggregate import EventFilter
+from dyads.dialect import POSTGRES, dialect_of, write_delimited
 from dyads.exchange.base import ORDER, copy_to, export_relation
 from dyads.output import CSV_COLUMNS
 
@@ -35,9 +36,18 @@ def native_sql(flt: EventFilter, *, flat_flags: bool) -> tuple[str, list]:
 
 def write_csv(con: duckdb.DuckDBPyConnection, flt: EventFilter, path: Path) -> int:
     sql, params = native_sql(flt, flat_flags=True)
+    if dialect_of(con) == POSTGRES:
+        return write_delimited(con.execute(sql, params), path, delimiter=",", header=True,
+                               quote=True)
     return copy_to(con, sql, params, path, "FORMAT csv, HEADER true")
 
 
 def write_parquet(con: duckdb.DuckDBPyConnection, flt: EventFilter, path: Path) -> int:
     sql, params = native_sql(flt, flat_flags=False)
+    if dialect_of(con) == POSTGRES:  # through Arrow, typed as DuckDB types the columns
+        import pyarrow.parquet as pq
+
+        table = con.execute(sql, params).arrow()
+        pq.write_table(table, path)
+        return table.num_rows
     return copy_to(con, sql, params, path, "FORMAT parquet")

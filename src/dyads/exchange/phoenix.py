@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from dyads.aggregate import EventFilter
+from dyads.dialect import DUCKDB, dialect_of, strftime
 from dyads.exchange.base import ORDER, clean, copy_tsv, export_relation
 
 COLUMNS: tuple[str, ...] = (
@@ -34,12 +35,13 @@ def _actor(side: str) -> list[str]:
     ]
 
 
-def phoenix_sql(flt: EventFilter) -> tuple[str, list]:
+def phoenix_sql(flt: EventFilter, dialect: str = DUCKDB) -> tuple[str, list]:
     rel, params = export_relation(flt)
     exprs = [
         "x.unit_id",
-        "strftime(x.day, '%Y%m%d')::INTEGER", "year(x.day)::INTEGER",
-        "month(x.day)::INTEGER", "day(x.day)::INTEGER",
+        f"{strftime('x.day', '%Y%m%d', dialect)}::INTEGER",
+        "extract(year FROM x.day)::INTEGER",
+        "extract(month FROM x.day)::INTEGER", "extract(day FROM x.day)::INTEGER",
         *_actor("source"), *_actor("target"),
         "x.cameo", "x.cameo_root",
         "CASE WHEN x.cameo_root IN ('01', '02') THEN 0 ELSE x.quad_class END",
@@ -56,5 +58,5 @@ def phoenix_sql(flt: EventFilter) -> tuple[str, list]:
 
 
 def write(con: duckdb.DuckDBPyConnection, flt: EventFilter, path: Path) -> int:
-    sql, params = phoenix_sql(flt)
+    sql, params = phoenix_sql(flt, dialect_of(con))
     return copy_tsv(con, sql, params, path, header=False)

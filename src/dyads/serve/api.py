@@ -208,7 +208,7 @@ def events_csv(request: Request, search: Search, sort: Sort = "date",
         raise AnalysisError(f"unknown sort {sort!r}: use one of {', '.join(queries.SORTS)}")
 
     def lines() -> Iterator[str]:
-        with state.store.con.cursor() as cur:
+        with state.reader() as cur:
             buf = io.StringIO()
             writer = csv.writer(buf, lineterminator="\n")
             writer.writerow(queries.CSV_COLUMNS)

@@ -22,7 +22,7 @@ def _page(request: Request, name: str, title: str, **extra: Any) -> HTMLResponse
     state = get_state(request)
     return templates.TemplateResponse(request, name, {
         "title": title, "nav": NAV, "path": request.url.path, "read_only": state.read_only,
-        "db": state.store.path.name, **extra})
+        "db": state.db_name, **extra})
 
 
 @router.get("/", response_class=HTMLResponse)

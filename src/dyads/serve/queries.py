@@ -1,9 +1,11 @@
 """Every SQL statement of `dyads serve`, in one place, parameterized (no value is pasted in).
 
-Each function takes a DuckDB connection (a per-request cursor) and returns plain dicts, ready
-for JSON. Identifiers that depend on the request (sort columns, period names) come only from
-the whitelists below; values always travel as `?` parameters. Dates are publication dates,
-as in `dyads dyad` (dyads/aggregate.py); the event's own date is shown with each event.
+Each function takes a connection (a per-request DuckDB cursor, or a
+`dyads.dialect.PgConnection` in one read-only snapshot) and returns plain dicts, ready for
+JSON. The SQL is the dialect DuckDB and PostgreSQL 15 share. Identifiers that depend on the
+request (sort columns, period names) come only from the whitelists below; values always
+travel as `?` parameters. Dates are publication dates, as in `dyads dyad`
+(dyads/aggregate.py); the event's own date is shown with each event.
 """
 
 from __future__ import annotations
@@ -18,8 +20,18 @@ from typing import Any
 
 import duckdb
 
-from dyads.aggregate import ActorSpec, AnalysisError, EventFilter, dyad_series, top_dyads
+from dyads.aggregate import (
+    ActorSpec,
+    AnalysisError,
+    EventFilter,
+    dyad_series,
+    sector_has,
+    span_sql,
+    top_dyads,
+    trunc,
+)
 from dyads.cameo import ontology
+from dyads.store import _EVENT_COLUMNS
 
 MAX_PAGE_SIZE = 500
 #: sort key -> SQL expression (a whitelist: the request only ever picks a key)
@@ -47,7 +59,8 @@ _LIST_JOINS = """
     LEFT JOIN unique_events u ON u.global_id = m.global_id
 """
 # Full rows (event detail, evidence of mentions, article view).
-_DETAIL_COLUMNS = "e.* EXCLUDE (event_seq), a.source AS publisher, a.title, a.url"
+_DETAIL_COLUMNS = (", ".join(f"e.{c}" for c in _EVENT_COLUMNS if c != "event_seq")
+                   + ", a.source AS publisher, a.title, a.url")
 
 
 def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -125,9 +138,8 @@ class EventSearch:
     def where(self) -> tuple[str, list[Any]]:
         conds, params = self.flt.where()
         if self.sector and not (self.flt.actor or self.flt.source or self.flt.target):
-            conds.append("(list_contains(regexp_extract_all(coalesce(e.source_sector, ''), "
-                         "'...'), ?) OR list_contains(regexp_extract_all("
-                         "coalesce(e.target_sector, ''), '...'), ?))")
+            conds.append(f"({sector_has('e.source_sector')} OR "
+                         f"{sector_has('e.target_sector')})")
             params += [self.sector, self.sector]
         if self.country:
             conds.append("e.place_country = ?")
@@ -225,11 +237,9 @@ def quad_series(con: duckdb.DuckDBPyConnection, *, by: str, since: date | None,
         raise AnalysisError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
     conds, params = EventFilter(since=since, until=until).where()
     where = " AND ".join(["e.date IS NOT NULL", *conds])
-    step = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months",
-            "year": "1 year"}[by]
     sql = f"""
 WITH p AS (
-    SELECT date_trunc('{by}', e.date)::DATE AS period, count(*) AS events,
+    SELECT {trunc("e.date", by)} AS period, count(*) AS events,
            count(*) FILTER (WHERE e.quad_class = 1) AS verbal_coop,
            count(*) FILTER (WHERE e.quad_class = 2) AS material_coop,
            count(*) FILTER (WHERE e.quad_class = 3) AS verbal_conflict,
@@ -237,14 +247,7 @@ WITH p AS (
            avg(e.goldstein) AS goldstein_mean
     FROM events e WHERE {where} GROUP BY 1
 ),
-bounds AS (
-    SELECT coalesce(date_trunc('{by}', ?::DATE), min(period))::DATE AS lo,
-           coalesce(date_trunc('{by}', ?::DATE), max(period))::DATE AS hi FROM p
-),
-span AS (
-    SELECT unnest(generate_series(lo, hi, INTERVAL '{step}'))::DATE AS period
-    FROM bounds WHERE lo IS NOT NULL AND hi IS NOT NULL
-)
+{span_sql(by)}
 SELECT span.period, coalesce(p.events, 0) AS events,
        coalesce(p.verbal_coop, 0) AS verbal_coop,
        coalesce(p.material_coop, 0) AS material_coop,
@@ -365,7 +368,7 @@ def actor_list(con: duckdb.DuckDBPyConnection, limit: int = 300) -> list[dict[st
 SELECT actor, count(*) AS events FROM (
     SELECT source_country AS actor FROM events WHERE source_country IS NOT NULL
     UNION ALL SELECT target_country FROM events WHERE target_country IS NOT NULL
-) GROUP BY actor ORDER BY events DESC, actor LIMIT ?""", [limit]))
+) sides GROUP BY actor ORDER BY events DESC, actor LIMIT ?""", [limit]))
 
 
 # -- one event, one article -----------------------------------------------------------------
@@ -389,7 +392,7 @@ def mention_rows(con: duckdb.DuckDBPyConnection, global_id: str) -> list[dict[st
     return _rows(con.execute(
         f"SELECT {_DETAIL_COLUMNS} FROM mentions m JOIN events e USING (event_id) "
         "LEFT JOIN articles a ON a.doc_id = e.doc_id WHERE m.global_id = ? "
-        "ORDER BY a.date NULLS LAST, e.doc_id, e.sentence_index", [global_id]))
+        "ORDER BY a.date NULLS LAST, e.doc_id, e.sentence_index, e.event_seq", [global_id]))
 
 
 def article_row(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:

@@ -7,7 +7,7 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
-from dyads.store import StoreError
+from dyads.store import StoreError, is_postgres_url
 
 
 class ServeError(Exception):
@@ -51,17 +51,24 @@ def check_listen(host: str, port: int) -> None:
 def run(db: str | Path, *, host: str = "127.0.0.1", port: str | int = 8000,
         read_only: bool | None = None, coding_timeout: float = 10.0,
         echo: Callable[[str], None] = print) -> None:
-    """Serve `db` until interrupted."""
+    """Serve `db` (a DuckDB file or a `postgresql://` URL) until interrupted."""
     import uvicorn
 
     from dyads.serve.app import create_app
 
     number = parse_port(port)
-    path = Path(db)
-    if not path.exists():
-        raise ServeError(f"{path}: no such event store (run 'dyads code' first)")
-    if path.is_dir():
-        raise ServeError(f"{path}: is a folder, not an event store")
+    if is_postgres_url(db):
+        from dyads.store_pg import redact
+
+        path: str | Path = str(db)
+        label = redact(str(db))
+    else:
+        path = Path(db)
+        label = str(path)
+        if not path.exists():
+            raise ServeError(f"{path}: no such event store (run 'dyads code' first)")
+        if path.is_dir():
+            raise ServeError(f"{path}: is a folder, not an event store")
     ro = default_read_only(host, read_only)
     check_listen(host, number)
     try:
@@ -69,5 +76,5 @@ def run(db: str | Path, *, host: str = "127.0.0.1", port: str | int = 8000,
     except StoreError as exc:
         raise ServeError(str(exc)) from None
     mode = "read-only, ingest off" if ro else "writable, ingest on"
-    echo(f"serving {path} ({mode}) on http://{host}:{number}/  (API: /api, /openapi.json)")
+    echo(f"serving {label} ({mode}) on http://{host}:{number}/  (API: /api, /openapi.json)")
     uvicorn.run(app, host=host, port=number, log_level="warning")
