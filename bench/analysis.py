@@ -33,8 +33,8 @@ COUNTRIES = ["USA", "PRK", "KOR", "JPN", "CHN", "RUS", "UKR", "IRN", "ISR", "PSE
              "IND", "PAK", "AFG", "IRQ", "SAU", "EGY", "FRA", "DEU", "GBR", "ITA", "ESP", "POL",
              "BRA", "MEX", "VEN", "COL", "NGA", "ETH", "KEN", "ZAF", "SDN", "LBY", "YEM", "TWN",
              "VNM", "PHL", "IDN", "MMR"]
-# The generator fills the schema-1 columns (up to flags); when/where columns stay NULL.
-V1_COLUMNS = ", ".join(_EVENT_COLUMNS[:_EVENT_COLUMNS.index("flags") + 1])
+# Every event column, in store order: the when/where ones get the publication date, no place.
+EVENT_COLUMNS = ", ".join(_EVENT_COLUMNS)
 SECTORS = [None, None, None, "GOV", "GOV", "MIL", "OPP", "REB", "CVL", "BUS"]
 
 
@@ -65,7 +65,7 @@ SELECT 'doc' || i, 'Title ' || i, DATE '2015-01-01' + (i * 3653 // {n_articles})
 FROM range({n_articles}) t(i)
 """)
         con.execute(f"""
-INSERT INTO events ({V1_COLUMNS})
+INSERT INTO events ({EVENT_COLUMNS})
 SELECT 'doc' || d || ':' || s || ':0', 'doc' || d, s, s, 'Synthetic sentence.',
        DATE '2015-01-01' + (d * 3653 // {n_articles})::INTEGER,
        -- source actor
