@@ -69,7 +69,7 @@ def main() -> None:
         coded = [(e, doc) for sent, doc in zip(todo, docs, strict=True)
                  for e in pipeline.coder.code_sentence(
                      doc, doc_id=article.doc_id, sentence_index=sent.index, date=article.date,
-                     headline=sent.headline, discourse=discourse)]
+                     headline=sent.headline, discourse=discourse, text=sent.text)]
         t3 = clock()
         situate(coded, article.date, pipeline.gazetteer)
         t4 = clock()

@@ -99,7 +99,8 @@ class Pipeline:
             for sent, doc in zip(todo, self.parser.parse(s.text for s in todo), strict=True):
                 coded.extend((e, doc) for e in self.coder.code_sentence(
                     doc, doc_id=article.doc_id, sentence_index=sent.index, date=article.date,
-                    headline=sent.headline, discourse=None if sent.headline else discourse))
+                    headline=sent.headline, discourse=None if sent.headline else discourse,
+                    text=sent.text))
             situate(coded, article.date, self.gazetteer)  # when and where, after coding
             yield CodedArticle(article, sents, [e for e, _ in coded], parsed=len(todo))
 

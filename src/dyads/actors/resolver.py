@@ -109,14 +109,15 @@ class ActorResolver:
         self._refs.add("REF", [nlp.make_doc(f) for f in kb.references.phrases()])
 
     def scope(self, doc: Doc, discourse: Discourse | None = None,
-              on: date | None = None) -> Scope:
+              on: date | None = None, text: str | None = None) -> Scope:
         """Everything the resolver needs for one parsed sentence; notes the sentence's
         countries in `discourse` for later short references."""
         mentions = self.mentions(doc)
         if on is not None and self.kb.dated:  # "Taliban" in 2019 and in 2023
             mentions = [replace(m, entry=self.kb.entry_on(m.entry.form, on))
                         if m.entry.form in self.kb.dated else m for m in mentions]
-        scope = Scope(mentions, discourse, _longest(self._people(doc)), on, text=doc.text)
+        scope = Scope(mentions, discourse, _longest(self._people(doc)), on,
+                      text=doc.text if text is None else text)
         if discourse is not None:
             scope.prev_pair, scope.prev_countries = discourse.last_pair, discourse.countries[-8:]
             countries = [self.mention_actor(doc, m) for m in scope.mentions if _is_country(m)]

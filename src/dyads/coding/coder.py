@@ -212,9 +212,12 @@ class EventCoder:
     def code_sentence(self, doc: Doc, *, doc_id: str, sentence_index: int,
                       date: date | None = None, headline: bool = False,
                       trace: list[str] | None = None,
-                      discourse: Discourse | None = None) -> list[Event]:
-        """Events of one parsed sentence; `discourse` carries an article's earlier actors."""
-        scope = self.resolver.scope(doc, discourse, date)
+                      discourse: Discourse | None = None, text: str | None = None
+                      ) -> list[Event]:
+        """Events of one parsed sentence; `discourse` carries an article's earlier actors.
+
+        `text` is the sentence as parsed (saves joining the doc's tokens again)."""
+        scope = self.resolver.scope(doc, discourse, date, text=text)
         matches: list[Match] = []
         consumed: set[int] = set()
         modifiers = g.modifier_clause_tokens(doc)
