@@ -69,3 +69,9 @@ def test_dated_group_row_follows_the_article_date(pipeline):
     assert source(date(2019, 5, 1)) == "AFGREB"
     assert source(date(2023, 5, 1)) == "AFGGOV"
     assert source(None) == "AFGREB"  # no date: the undated row
+
+
+def test_a_surname_inside_a_longer_unknown_name_is_not_that_person(pipeline):
+    events = pipeline.code_text("Sheikh Muhammad Bin Khalifa Al Thani condemned the attack "
+                                "on Yemen.")
+    assert not any(e.source and e.source.country == "BHR" for e in events)

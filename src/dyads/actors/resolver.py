@@ -349,7 +349,12 @@ class ActorResolver:
             if key in bound:
                 b = bound[key]
                 return replace(b, how=f"'{head.text}' introduced earlier as {b.text!r}")
-        spans = [(s, e) for s, e in scope.people if lo <= s and e - 1 <= hi]
+        # a known name, not a piece of a longer unknown one ("Khalifa" in "Muhammad Bin
+        # Khalifa Al Thani"): the span holds the head or ends where the name ends
+        spans = [(s, e) for s, e in scope.people if lo <= s and e - 1 <= hi
+                 and (s <= head.i < e or e >= len(doc) or doc[e].pos_ != "PROPN")
+                 and (s == 0 or doc[s - 1].pos_ != "PROPN" or doc[s - 1].lower_ in _TITLE_WORDS
+                      or s <= head.i < e)]
         spans.sort(key=lambda se: not (se[0] <= head.i < se[1]))
         former = any(t.lower_ in FORMER for t in doc[lo: hi + 1])
         for s, e in spans:
