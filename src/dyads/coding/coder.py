@@ -225,7 +225,9 @@ class EventCoder:
         # vowed ...]") describes a participant, not what the sentence reports; an event noun
         # it modifies is still coded ("the sanctions [imposed by Washington on Tehran]")
         for tok in doc:
-            if tok.pos_ in g.VERBAL and tok.i not in consumed and tok.i not in modifiers:
+            # verbs, and adjectives predicated of a subject ("is pessimistic about the talks")
+            predicate = tok.pos_ in g.VERBAL or (tok.pos_ == "ADJ" and tok.dep_ == "acomp")
+            if predicate and tok.i not in consumed and tok.i not in modifiers:
                 m = self.match_verb(tok)
                 if m:
                     self._compose(m)
