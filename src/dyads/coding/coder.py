@@ -83,8 +83,9 @@ class EventCoder:
             if p.objects and p.objects.isdisjoint(slots.all_keys):
                 continue  # none of the verb's nouns is this pattern's object
             m = self._fit(v, p, slots)
-            # at equal specificity the longer object phrase wins: "hunger strike" over "strike"
-            if m is not None and (best is None or m.object_words > best.object_words):
+            # at equal specificity the longer object phrase wins ("hunger strike" over
+            # "strike"), then the first of coordinated objects ("sent [supplies] and personnel")
+            if m is not None and (best is None or _rank(m) > _rank(best)):
                 best = m
         return best
 
@@ -508,6 +509,10 @@ class EventCoder:
         src_keys = {_actor_key(s) for s in sources}
         targets = [t for t in targets if _actor_key(t) not in src_keys]
         return sources, targets
+
+
+def _rank(m: Match) -> tuple[int, int]:
+    return m.object_words, -(m.obj.i if m.obj is not None else 0)
 
 
 class _VerbSlots:
