@@ -198,3 +198,12 @@ def test_denied_that_clause_is_negated(code):
 def test_talks_between_two_parties_go_both_ways(code):
     asserted, _ = code("Talks between Serbia and Kosovo resumed in Brussels.")
     assert {("SRB", "04", "XKX"), ("XKX", "04", "SRB")} <= triples(asserted)
+
+
+def test_unnamed_parties_of_a_one_country_sentence_are_domestic(code):
+    asserted, _ = code("Egyptian police arrested dozens of protesters.")
+    (e,) = [e for e in asserted if e.cameo_root == "17"]
+    assert e.target.code == "EGYOPP" and "only country" in e.target.how
+    # not armed groups in violence: their country must be said
+    asserted, _ = code("US troops killed militants near Kandahar.")
+    assert not any(e.target and e.target.country == "USA" for e in asserted)

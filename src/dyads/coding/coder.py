@@ -31,6 +31,8 @@ GROUP_CLASSES = {"IGO", "NGO", "IMG", "MNC", "UNO"}
 # Protest acts whose subcodes say what reform they demand (1411..1454).
 PROTEST_BASES = {"141", "142", "143", "144", "145"}
 PURPOSE_ROOTS = {"10", "02", "11", "14"}  # demand, appeal, disapprove, protest
+# Sectors of armed non-state actors, whose country the text must say.
+ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
 VIOLENCE_ROOTS = {"18", "19", "20"}
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
@@ -346,10 +348,19 @@ class EventCoder:
                 pairs = [(state, t, r) for _, t, r in pairs  # not the place itself
                          if not (t and (_same(state, t) or t.start == state.start))] \
                     or [(state, None, False)]
+        countries = {mn.entry.country for mn in scope.mentions if len(mn.entry.country) == 3
+                     and mn.entry.country not in GROUP_CLASSES}
         out = []
         for s, t, reversed_ in pairs:
             if not (_known(s) or _known(t)) or (s is None and not agentless):
                 continue
+            if len(countries) == 1 and code.root not in VIOLENCE_ROOTS:
+                # "Nicaragua's government ordered the opposition newspaper to close": in a
+                # sentence that names one country, its unnamed parties are domestic; not for
+                # armed groups or violence ("US troops killed militants" names no militants'
+                # country)
+                (only,) = countries
+                s, t = _domestic(s, only), _domestic(t, only)
             out.append(Event(
                 doc_id=doc_id, sentence_index=index, sentence=scope.text, date=day,
                 source=s, target=t, cameo=code.code, cameo_root=code.root,
@@ -509,6 +520,13 @@ class EventCoder:
         src_keys = {_actor_key(s) for s in sources}
         targets = [t for t in targets if _actor_key(t) not in src_keys]
         return sources, targets
+
+
+def _domestic(a: Actor | None, country: str) -> Actor | None:
+    if a is None or a.country or not a.sector or a.sector in ARMED_SECTORS:
+        return a
+    return replace(a, country=country, code=country + a.sector,
+                   how=f"{a.how}; the sentence's only country")
 
 
 def _rank(m: Match) -> tuple[int, int]:
