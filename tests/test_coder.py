@@ -207,3 +207,13 @@ def test_unnamed_parties_of_a_one_country_sentence_are_domestic(code):
     # not armed groups in violence: their country must be said
     asserted, _ = code("US troops killed militants near Kandahar.")
     assert not any(e.target and e.target.country == "USA" for e in asserted)
+
+
+def test_headline_x_to_act_is_announced(code):
+    asserted, _ = code("Egypt to send aid to Gaza")
+    assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)
+
+
+def test_reacting_to_a_request_makes_you_its_target(code):
+    asserted, _ = code("NK yet to respond to US request for meeting")
+    assert ("USA", "02", "PRK") in triples(asserted)

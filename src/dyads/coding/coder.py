@@ -31,6 +31,8 @@ GROUP_CLASSES = {"IGO", "NGO", "IMG", "MNC", "UNO"}
 # Protest acts whose subcodes say what reform they demand (1411..1454).
 PROTEST_BASES = {"141", "142", "143", "144", "145"}
 PURPOSE_ROOTS = {"10", "02", "11", "14"}  # demand, appeal, disapprove, protest
+# Speech acts addressed to somebody: appeals, offers, demands, threats.
+ADDRESSED_ROOTS = {"02", "03", "10", "13"}
 # Sectors of armed non-state actors, whose country the text must say.
 ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
@@ -519,6 +521,13 @@ class EventCoder:
             targets = found or targets
         src_keys = {_actor_key(s) for s in sources}
         targets = [t for t in targets if _actor_key(t) not in src_keys]
+        if not targets and m.event_code[:2] in ADDRESSED_ROOTS:
+            # "NK yet to respond to [US request]", "Iran weighed [the EU offer]": whoever
+            # reacts to an appeal, offer, demand or threat is the one it was made to
+            verb = n.head.head if n.dep_ == "pobj" else n.head if n.dep_ == "dobj" else None
+            if verb is not None and verb.pos_ in g.VERBAL:
+                targets = [a for a in self._resolve_all(g.subjects(verb), scope)
+                           if _actor_key(a) not in src_keys and a.country]
         return sources, targets
 
 

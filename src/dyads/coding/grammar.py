@@ -87,6 +87,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if head.i == v.i:
         return []
     if v.dep_ == "xcomp":
+        if head.dep_ == "ROOT" and head.pos_ not in VERBAL and head.pos_ != "ADJ":
+            return [head]  # a headline's "NK (yet) to respond ...": the root is the subject
         if head.lemma_ in OBJECT_CONTROL:
             for c in head.children:
                 if c.dep_ in ("dobj", "obj"):
@@ -288,10 +290,14 @@ def intent_marker(v: Token) -> str | None:
     aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
     if aux & FUTURE_AUX:
         return "future"
+    if v.dep_ == "ROOT" and "to" in aux:
+        return "future (headline 'X to ...')"  # "Egypt to send aid to Gaza"
     if v.dep_ == "xcomp":
         head = v.head
         if head.lemma_ == "go" and head.tag_ == "VBG":
             return "future 'going to'"
+        if head.dep_ == "ROOT" and head.pos_ not in VERBAL and head.pos_ != "ADJ":
+            return "future (headline 'X to ...')"
         if head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
             return f"intent '{head.lemma_}'"
     if "would" in aux and "have" not in aux and reported(v) is not None:
