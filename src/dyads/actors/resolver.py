@@ -18,25 +18,23 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.knowledge import Entry, KnowledgeBase
 from dyads.actors.people import GROUP_COUNTRIES, SURNAME_FIRST, Office, normalize
+from dyads.lang import words
 from dyads.model import Actor
 
 # Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
 LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}
 RIGHT_DEPS = {"flat", "compound", "nmod", "case"}
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who",
-            "which", "that", "this", "these", "those", "itself", "themselves"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+PRONOUNS = words("actors", "pronouns")
+DETERMINERS = words("actors", "determiners")
 # Proper nouns that are times, not actors ("rejected ... on Monday").
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "today", "yesterday", "tomorrow"}
+TIME_WORDS = words("actors", "time_words")
 LOCATION_PREPS = {"in", "from", "of"}
 
 
 # Pronouns that stand for an actor named elsewhere (the speaker, the previous subject).
-ANAPHORS = {"he", "she", "it", "they", "we", "i"}
+ANAPHORS = words("actors", "anaphors")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-POSSESSIVES = {"its", "their", "his", "her"}
+POSSESSIVES = words("actors", "possessives")
 # Clause links through which a pronoun subject takes the governing clause's subject
 # ("Japan said [it had halted aid]", "..., saying [they had lost trust]").
 CLAUSE_DEPS = {"ccomp", "advcl", "conj", "xcomp", "parataxis", "relcl"}
@@ -87,7 +85,7 @@ class Scope:
 # Offices in the order a name is read when a person held several at once.
 OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1, "party_leader": 2,
                "foreign_minister": 3, "defense_minister": 4, "interior_minister": 5}
-FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "onetime", "one-time"}
+FORMER = words("actors", "former")
 
 
 class ActorResolver:
@@ -594,12 +592,7 @@ def _name_tokens(head: Token) -> str | None:
 
 
 # Capitalised title words that precede a name but are not part of it.
-_TITLE_WORDS = {"president", "minister", "secretary", "general", "premier", "chancellor",
-                "king", "queen", "prince", "sheikh", "emir", "ambassador", "senator",
-                "governor", "mayor", "chairman", "leader", "envoy", "spokesman", "spokeswoman",
-                "state", "foreign", "defense", "defence", "prime", "vice", "deputy", "mr",
-                "mrs", "ms", "dr", "gen", "gen.", "col", "col.", "lt", "sgt", "adm", "rep",
-                "sen", "pope", "ayatollah", "crown", "marshal", "commander", "chief", "judge"}
+_TITLE_WORDS = words("actors", "title_words")
 
 
 def np_tokens(head: Token) -> list[Token]:

@@ -13,10 +13,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from dyads.actors.resolver import ActorResolver, Discourse, Scope
+from dyads.actors.resolver import GROUP_CLASSES, ActorResolver, Discourse, Scope
 from dyads.cameo import MOOD_OF_ROOT, Ontology
 from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
+from dyads.lang import words
 from dyads.model import Actor, Event
 
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
@@ -27,7 +28,6 @@ CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # Acts whose doer, when a passive leaves it out, is the state where they happen (CAMEO codes
 # "was arrested in Lebanon" as Lebanon's act): coercion and expulsion.
 PLACE_DOER_ROOTS = {"17"}
-GROUP_CLASSES = {"IGO", "NGO", "IMG", "MNC", "UNO"}
 # Protest acts whose subcodes say what reform they demand (1411..1454).
 PROTEST_BASES = {"141", "142", "143", "144", "145"}
 PURPOSE_ROOTS = {"10", "02", "11", "14"}  # demand, appeal, disapprove, protest
@@ -38,7 +38,7 @@ ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
 VIOLENCE_ROOTS = {"18", "19", "20"}
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
-COUNT_NOUNS = {"score", "dozen", "hundred", "thousand", "million", "group", "number", "crowd"}
+COUNT_NOUNS = words("grammar", "count_nouns")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")

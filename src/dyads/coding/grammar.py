@@ -1,49 +1,37 @@
 """Reading a dependency parse: subjects, objects, control chains and modality.
 
 These are facts about English syntax (as spaCy's parser labels it), not about events, so they
-live apart from the lexicon and the coder that combines both.
+live apart from the lexicon and the coder that combines both. The word lists they use (control
+verbs, modals, reporting verbs, nouns of time and measure...) are data: data/grammar/en.yaml.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyads.lang import words
+
 VERBAL = {"VERB", "AUX"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # Verbs whose object, not subject, does what the complement says ("urged Iran to return").
-OBJECT_CONTROL = {
-    "urge", "ask", "tell", "persuade", "force", "invite", "call", "press", "pressure", "order",
-    "encourage", "allow", "permit", "help", "request", "appeal", "warn", "advise", "instruct",
-    "convince", "compel", "push", "require", "direct", "implore", "beg", "lobby", "want",
-}
+OBJECT_CONTROL = words("grammar", "object_control")
 # Governors after which the complement happened (or is happening): "began to withdraw".
-REALIS_GOVERNORS = {
-    "begin", "start", "continue", "manage", "try", "attempt", "keep", "resume", "go", "come",
-    "move", "decide", "vote", "proceed", "rush", "act", "dare", "get", "seek", "help",
-}
+REALIS_GOVERNORS = words("grammar", "realis_governors")
 # Governors that deny their complement: "failed to attend", "has yet to respond".
-NEGATING_GOVERNORS = {"fail", "neglect", "deny"}
+NEGATING_GOVERNORS = words("grammar", "negating_governors")
 # Verbs whose that-clause is denied: "Russia denied that its troops had attacked".
-DENYING_GOVERNORS = {"deny", "dismiss", "refute", "rebut"}
-MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
-FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is spaCy's token for the "wo" of "won't"
+DENYING_GOVERNORS = words("grammar", "denying_governors")
+MODALS = words("grammar", "modals")
+FUTURE_AUX = words("grammar", "future_aux")  # "wo" is spaCy's token for the "wo" of "won't"
 # Adjectives whose to-infinitive is an announced act ("is ready to send troops").
-INTENT_ADJECTIVES = {"ready", "willing", "prepared", "determined", "committed", "eager", "keen",
-                     "poised", "resolved", "set"}
+INTENT_ADJECTIVES = words("grammar", "intent_adjectives")
 # Modals by which a speaker says what somebody else has to do ("X must withdraw").
-OBLIGATION_MODALS = {"must", "should", "ought"}
+OBLIGATION_MODALS = words("grammar", "obligation_modals")
 # Verbs that report speech or thought: their complement clause is what was said.
-REPORTING_VERBS = {
-    "say", "tell", "announce", "state", "declare", "add", "report", "insist", "claim", "warn",
-    "confirm", "stress", "note", "indicate", "reiterate", "affirm", "assert", "explain",
-    "reply", "write", "quote", "predict", "signal", "argue", "believe", "think", "expect",
-    "maintain", "tweet", "vow", "pledge", "promise", "assure", "inform", "make", "threaten",
-    "decide", "suggest", "hint", "disclose", "reveal", "acknowledge", "admit", "emphasize",
-    "emphasise", "underline", "urge", "demand", "caution", "agree",
-}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
+REPORTING_VERBS = words("grammar", "reporting_verbs")
+CONDITIONAL_MARKS = words("grammar", "conditional_marks")
 # Prepositions that introduce the target of an act ("sanctions on", "talks with"); not
 # places or topics ("in Geneva", "over Taiwan").
 TARGET_PREPS = ("against", "on", "to", "with", "at", "toward", "towards", "into", "upon")
@@ -128,14 +116,10 @@ def direct_objects(v: Token) -> list[Token]:
 
 
 # Nouns of time: "called Netanyahu on Sunday" is no "call on".
-TIME_NOUNS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "today", "yesterday", "tomorrow",
-              "morning", "evening", "night", "afternoon", "weekend", "day", "week", "month",
-              "year", "time", "occasion", "eve", "anniversary"}
+TIME_NOUNS = words("grammar", "time_nouns")
 # Words heading prepositional phrases that attribute or explain, never name a participant
 # ("according to the Canadian Press", "due to sanctions", "thanks to Qatar's mediation").
-NON_ARGUMENT_PREPS = {"according", "due", "thanks", "owing", "prior", "regardless", "instead"}
+NON_ARGUMENT_PREPS = words("grammar", "non_argument_preps")
 
 
 def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = None
@@ -160,12 +144,9 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
 
 
 # Verbs of purpose clauses that name whom an act is aimed at ("struck to protest X").
-PURPOSE_VERBS = {"protest", "demand", "press", "push", "seek", "pressure", "force", "urge",
-                 "oppose", "denounce", "condemn", "challenge", "defy", "punish", "support",
-                 "back", "show", "express", "mark", "call"}
+PURPOSE_VERBS = words("grammar", "purpose_verbs")
 # Nouns of "in protest against X", "in response to X", "in retaliation for X".
-PURPOSE_NOUNS = {"protest", "defiance", "response", "retaliation", "reprisal", "solidarity",
-                 "support", "opposition", "revenge"}
+PURPOSE_NOUNS = words("grammar", "purpose_nouns")
 
 
 def purpose_objects(v: Token) -> list[Token]:
@@ -324,11 +305,7 @@ def obligation(v: Token) -> str | None:
 
 # Nouns of measure and number whose "of" phrase names the thing itself ("25,000 tons of food
 # aid", "scores of refugees", "millions of dollars in loans").
-QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "kilo", "pound", "litre", "liter", "barrel",
-                  "dozen", "score", "hundred", "thousand", "million", "billion", "number",
-                  "lot", "batch", "amount", "quantity", "shipment", "consignment", "load",
-                  "truckload", "planeload", "convoy", "cargo", "package", "worth", "dollar",
-                  "euro", "crate", "box", "bag", "sack", "tranche", "round"}
+QUANTITY_NOUNS = words("grammar", "quantity_nouns")
 
 
 def noun_keys(n: Token, measures: bool = True) -> set[str]:

@@ -1,0 +1,21 @@
+"""The English words the grammar and the actor resolver rely on, read once from
+data/grammar/en.yaml (function words and small closed classes; the event vocabulary is the
+lexicon's)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@cache
+def _lists() -> dict[str, dict[str, list[str]]]:
+    text = resources.files("dyads").joinpath("data/grammar/en.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def words(section: str, name: str) -> frozenset[str]:
+    """One word list, e.g. words("grammar", "reporting_verbs")."""
+    return frozenset(_lists()[section][name])
