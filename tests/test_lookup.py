@@ -46,3 +46,12 @@ def test_cli(pipeline, monkeypatch):
     assert r.exit_code == 1 and "none" in r.output
     r = CliRunner().invoke(main, ["actors", "lookup", "Iraqi civilians", "--json"])
     assert '"code": "IRQCVL"' in r.output
+
+
+def test_empty_phrase_is_a_one_line_error():
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+
+    result = CliRunner().invoke(main, ["actors", "lookup", "  "])
+    assert result.exit_code != 0 and "nothing to look up" in result.output

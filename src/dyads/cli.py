@@ -387,7 +387,10 @@ def actors_lookup(phrase, date, as_json, actors, petrarch_actors, petrarch_agent
 
     pipeline = _pipeline((), actors, petrarch_actors, petrarch_agents) \
         if actors or petrarch_actors or petrarch_agents else None
-    found = lookup_actor(phrase, date=date, pipeline=pipeline)
+    try:
+        found = lookup_actor(phrase, date=date, pipeline=pipeline)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
     if as_json:
         click.echo(json.dumps({"phrase": phrase, "date": date and date.isoformat(),
                                "head": found.head,

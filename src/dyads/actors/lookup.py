@@ -68,7 +68,9 @@ def phrase_head(doc: Doc) -> Token:
 
 
 def lookup(resolver: ActorResolver, nlp, text: str, on: date | None = None) -> Lookup:
-    """Resolve `text` as a noun phrase on the date `on`."""
+    """Resolve `text` as a noun phrase on the date `on`; ValueError for an empty phrase."""
+    if not any(ch.isalnum() for ch in text):
+        raise ValueError("nothing to look up: give a name or a noun phrase")
     doc = nlp(text.strip())
     head = phrase_head(doc)
     scope = resolver.scope(doc, Discourse(), on)
