@@ -66,12 +66,13 @@ def test_checks_catch_bad_rows():
             "office": "head_of_state", "source": "dyads", "line": "1"}
     bad = [base | {"country": "XXX", "start": "2001-01-01", "end": ""},
            base | {"country": "FRA", "start": "2010-05-01", "end": "2009-01-01"},
-           base | {"country": "FRA", "start": "2010-13-01", "end": ""}]
+           base | {"country": "FRA", "start": "2010-13-01", "end": ""},
+           base | {"country": "ESP", "start": "2001-01-01", "end": "", "aliases": "-"}]
     overlap = [base | {"country": "DEU", "start": "2000-01-01", "end": "2005-01-01"},
                base | {"name": "B", "country": "DEU", "start": "2004-01-01", "end": ""}]
     handover = [base | {"country": "ITA", "start": "2000-01-01", "end": "2005-01-01"},
                 base | {"name": "B", "country": "ITA", "start": "2005-01-01", "end": ""}]
-    assert len(check_rows(bad)) == 3
+    assert len(check_rows(bad)) == 4
     assert len(check_rows(overlap)) == 1
     assert check_rows(handover) == []
 

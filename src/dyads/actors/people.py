@@ -143,6 +143,11 @@ def check_rows(rows: list[dict[str, str]]) -> list[str]:
             problems.append(f"{at}: unknown country {c}")
         if not r["office"] or not r["sector"] or not r["person_id"]:
             problems.append(f"{at}: empty office/sector/person_id")
+        # a name form without a letter ("-") would match punctuation in every sentence
+        forms = [r["name"], r.get("surname") or "", *(r.get("aliases") or "").split("|")]
+        if any(f and f != "-" and not any(ch.isalpha() for ch in f) for f in forms) \
+                or (r.get("aliases") or "") == "-":
+            problems.append(f"{at}: a name form without a letter")
         by_office[(c, r["office"])].append((s, e, r))
     for (c, office), terms in by_office.items():
         terms.sort(key=lambda t: t[0])
