@@ -217,3 +217,15 @@ def test_headline_x_to_act_is_announced(code):
 def test_reacting_to_a_request_makes_you_its_target(code):
     asserted, _ = code("NK yet to respond to US request for meeting")
     assert ("USA", "02", "PRK") in triples(asserted)
+
+
+def test_an_event_noun_a_coded_act_is_about_is_not_the_subjects_act(code):
+    asserted, _ = code("France welcomed the ceasefire between Israel and Hamas.")
+    found = triples(asserted)
+    assert ("FRA", "05", "ISR") in found and ("ISR", "08", "PSE") in found
+    assert not any(s == "FRA" and r == "08" for s, r, _ in found)
+    asserted, _ = code("Russia criticized the sanctions against Iran.")
+    assert not any(e.cameo_root == "16" and e.source.country == "RUS" for e in asserted)
+    # a reporting verb is no act of its own: what it announces is the subject's
+    asserted, _ = code("The EU announced sanctions against Russia.")
+    assert any(e.cameo_root == "16" and e.target.country == "RUS" for e in asserted)

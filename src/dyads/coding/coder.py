@@ -59,6 +59,7 @@ class Match:
     code: str | None = None  # set when the mood of a governing verb recodes the act
     speaker: Token | None = None  # "X said Y must <act>": X demands the act of Y
     object_words: int = 0  # length of the lexicon's object phrase that matched
+    reacted_to: bool = False  # an event noun that a coded act is about ("welcomed the talks")
 
     @property
     def event_code(self) -> str:
@@ -245,11 +246,15 @@ class EventCoder:
                         consumed.update(o.i for o in g.direct_objects(m.xcomp))
                     if m.obj is not None:
                         consumed.add(m.obj.i)
+        # verbs coded as acts of their own (not "said"): what they are about is not their
+        # subject's act ("France welcomed [the ceasefire]" is not France's ceasefire)
+        acts = {m.trigger.i for m in matches if m.pattern.id not in self.lexicon.fallback_ids}
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed \
                     and tok.i not in modifiers:
                 m = self.match_noun(tok)
                 if m:
+                    m.reacted_to = tok.head.i in acts and tok.dep_ in ("dobj", "attr")
                     matches.append(m)
         events: list[Event] = []
         seen: set[tuple] = set()
@@ -503,7 +508,8 @@ class EventCoder:
             sources = self._resolve_all([x for _, x in g.prep_objects(n, ("by",))]
                                         + [a for c in participles for a in g.passive_agents(c)],
                                         scope)
-        if not sources and n.dep_ in ("dobj", "attr") and n.head.pos_ in g.VERBAL:
+        if not sources and n.dep_ in ("dobj", "attr") and n.head.pos_ in g.VERBAL \
+                and not m.reacted_to:
             sources = self._resolve_all(g.subjects(n.head), scope)
         if not sources:  # "talks between Serbia and Kosovo": both sides are parties
             parties = self._resolve_all([x for _, x in g.prep_objects(n, ("between",))], scope)
