@@ -229,3 +229,11 @@ def test_an_event_noun_a_coded_act_is_about_is_not_the_subjects_act(code):
     # a reporting verb is no act of its own: what it announces is the subject's
     asserted, _ = code("The EU announced sanctions against Russia.")
     assert any(e.cameo_root == "16" and e.target.country == "RUS" for e in asserted)
+
+
+def test_a_where_clause_after_a_noun_describes_the_place(code):
+    asserted, _ = code("Iran threatened to shell Iraqi towns in retaliation for a raid on the "
+                       "city of Susangerd where, it said, 100 people were killed.")
+    assert {e.cameo_root for e in asserted} == {"13"}
+    asserted, _ = code("The army said it was unclear where the rebels had attacked.")
+    assert any(e.cameo_root == "19" for e in asserted)

@@ -170,7 +170,21 @@ def modifier_clause_tokens(doc) -> set[int]:
     for t in doc:
         if t.dep_ in ("relcl", "acl") and t.i not in out and in_modifier_clause(t):
             out.update(x.i for x in t.subtree)
+        elif t.pos_ in VERBAL and t.i not in out and _where_clause(t):
+            out.update(x.i for x in t.subtree)
     return out
+
+
+def _where_clause(v: Token) -> bool:
+    """A clause opened by "where" right after a noun ("the city of Susangerd [where 100
+    people were killed]") describes the place, whatever the parser hung it on."""
+    first = v.left_edge
+    if first.lower_ != "where" or first.i == 0 or first.head.i != v.i:
+        return False
+    before = v.doc[first.i - 1]
+    if before.is_punct and before.i > 0:
+        before = v.doc[before.i - 1]
+    return before.pos_ in ("NOUN", "PROPN")
 
 
 def in_modifier_clause(tok: Token) -> bool:
