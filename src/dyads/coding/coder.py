@@ -474,7 +474,11 @@ class EventCoder:
                     found = self.resolver.resolve_many(v.doc[end - 1], scope)
                     actor = found[0] if found and found[0].country else None
                 if actor is not None and _actor_key(actor) not in src_keys:
-                    return [actor]
+                    # with the countries coordinated with it ("aid for Romania and Poland")
+                    more = [a for c in g.expand_conj(v.doc[end - 1])[1:]
+                            for a in self._resolve_all([c], scope)
+                            if a.country and _actor_key(a) not in src_keys]
+                    return [actor, *more]
         for found in resolved():  # a sector without a country ("police", "the rebels")
             if any(_known(a) for a in found):
                 return found
