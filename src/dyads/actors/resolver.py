@@ -168,8 +168,10 @@ class ActorResolver:
         mention = _best_mention(head, inside)
         place = _location_mention(head, mentions)
         # "rebels in Darfur", "Albanians in south Serbia": CAMEO codes groups by where they are
-        if place is not None and (mention is None or (mention.entry.kind == "demonym"
-                                                     and mention.start <= head.i < mention.end)):
+        located = place is not None and (
+            mention is None or (mention.entry.kind == "demonym"
+                                and mention.start <= head.i < mention.end))
+        if located:
             mention = place
         sector, sector_src = self._sector(head)
         if sector is None and head.pos_ == "NOUN":  # "Saudi air force jets"
@@ -226,7 +228,7 @@ class ActorResolver:
                 and not mention.start <= head.i < mention.end:
             # "Chinese Foreign Minister Wang Yi": the title before the name gives the sector
             sector, sector_src = self._title_agent(head.doc, lo, head.i - 1)
-        if sector is None:
+        if sector is None and not located:  # "Serbs in Belgrade" are no government
             sector = entry.sector
         code = entry.code + (sector or "") if entry.code == entry.country else entry.code
         how = f"{entry.kind} '{entry.form}'" + (f" + agent '{sector_src}'" if sector_src else "")
