@@ -237,3 +237,11 @@ def test_a_where_clause_after_a_noun_describes_the_place(code):
     assert {e.cameo_root for e in asserted} == {"13"}
     asserted, _ = code("The army said it was unclear where the rebels had attacked.")
     assert any(e.cameo_root == "19" for e in asserted)
+
+
+def test_an_unknown_name_keeps_its_title(code):
+    # a misspelt or unlisted name: the title says government; the only country says whose
+    asserted, _ = code("Rebels in the Ivory Coast rejected an appeal from President Laurent "
+                       "Gbago to lay down their arms.")
+    assert any(e.cameo_root == "12" and e.target and e.target.code == "CIVGOV"
+               for e in asserted)

@@ -221,7 +221,10 @@ class ActorResolver:
                 return Actor(None, None, sector, text_span.text, start, end, None,
                              f"agent '{sector_src}' without a country")
             if head.pos_ == "PROPN":
-                return Actor(None, None, None, text_span.text, start, end, None, "unknown name")
+                # "President Laurent Gbago": an unknown name keeps its title's sector
+                title, title_src = self._title_agent(head.doc, lo, head.i - 1)
+                return Actor(None, None, title, text_span.text, start, end, None,
+                             f"unknown name + title '{title_src}'" if title else "unknown name")
             return None
         entry = mention.entry
         if sector is None and head.pos_ == "PROPN" and entry.code == entry.country \

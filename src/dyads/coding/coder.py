@@ -343,7 +343,7 @@ class EventCoder:
             else:
                 # only a party that can act: a country, group or named person, not "hospitals"
                 pairs += [(t, s, True) for s, t, _ in list(pairs)
-                          if s and t and (t.country or t.how == "unknown name")]
+                          if s and t and (t.country or (t.how or "").startswith("unknown name"))]
         code = self.cameo[code_str]
         # Who acted must be said, except in an agentless passive ("were arrested"), where the
         # text names only the target; a predicate with no doer is not an event to code.
@@ -444,7 +444,7 @@ class EventCoder:
                 yield memo[i]
 
         for found in resolved():  # a slot that names a country, a group or a person
-            if any(a.country or a.how == "unknown name" for a in found):
+            if any(a.country or (a.how or "").startswith("unknown name") for a in found):
                 return found
         if m.obj is not None:
             found = [a for a in self._modifier_actors(m.obj, scope)
