@@ -245,3 +245,23 @@ def test_an_unknown_name_keeps_its_title(code):
                        "Gbago to lay down their arms.")
     assert any(e.cameo_root == "12" and e.target and e.target.code == "CIVGOV"
                for e in asserted)
+
+
+def test_the_attribution_of_a_report_is_no_statement(code):
+    asserted, _ = code("North Korea has tried to hack into South Korean computers, officials "
+                       "said Tuesday.")
+    assert not any(e.cameo == "010" for e in asserted)
+    # a statement of one's own stays one
+    asserted, _ = code("The Iranian foreign minister said the talks had been constructive.")
+    assert any(e.cameo == "010" and e.source.country == "IRN" for e in asserted)
+
+
+def test_a_reported_must_is_a_demand_whatever_the_act(code):
+    asserted, _ = code("Human Rights Watch said that Sudanese authorities must ensure security.")
+    assert any(e.cameo_root == "10" and e.target and e.target.country == "SDN"
+               for e in asserted)
+
+
+def test_committed_to_doing_is_an_intent(code):
+    asserted, _ = code("France is committed to sending aid to Mali.")
+    assert ("FRA", "03", "MLI") in triples(asserted)

@@ -235,6 +235,13 @@ class EventCoder:
             predicate = tok.pos_ in g.VERBAL or (tok.pos_ == "ADJ" and tok.dep_ == "acomp")
             if predicate and tok.i not in consumed and tok.i not in modifiers:
                 m = self.match_verb(tok)
+                if m and m.pattern.id in self.lexicon.fallback_ids:
+                    if g.is_attribution(tok):
+                        continue  # "..., officials said": who reports is no party to it
+                    if g.demanded_clause(tok) is not None:
+                        # "X said Y must ensure security": a demand, whatever the act
+                        m.code = "100"
+                        m.notes.append("demand: a reported 'must'")
                 if m:
                     self._compose(m)
                     purpose = self._protest_purpose(m)

@@ -86,6 +86,11 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if v.dep_ == "conj" and head.pos_ in VERBAL:
         return subjects(head, depth + 1)
+    committed = _committed_to(v)
+    if committed is not None:  # "France is committed to [sending] aid"
+        if is_passive(committed):
+            return [c for c in committed.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        return subjects(committed, depth + 1)
     if v.dep_ in ("advcl", "pcomp") and v.tag_ in ("VBG", "VBN"):
         return subjects(head, depth + 1)
     if v.dep_ == "acomp" and head.pos_ in VERBAL:  # "Norway is [willing] to send"
@@ -276,6 +281,34 @@ def reported(v: Token) -> Token | None:
     return None
 
 
+def _committed_to(v: Token) -> Token | None:
+    """The intent word of "is committed / ready to [sending]" (a gerund after "to")."""
+    if v.dep_ != "pcomp" or v.tag_ != "VBG" or v.head.lower_ != "to":
+        return None
+    gov = v.head.head
+    return gov if gov.lemma_.lower() in INTENT_ADJECTIVES or gov.lower_ in INTENT_ADJECTIVES \
+        else None
+
+
+def is_attribution(v: Token) -> bool:
+    """Is the reporting verb `v` the attribution of a report ("..., the military said",
+    "..., reports Ansa") rather than a statement of its own? Its clause comes first."""
+    if v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i and v.head.pos_ in VERBAL:
+        return True
+    return any(c.dep_ in ("ccomp", "parataxis") and c.i < v.i and c.pos_ in VERBAL
+               for c in v.children)
+
+
+def demanded_clause(v: Token) -> Token | None:
+    """The that-clause of "X said (that) Y must act": its verb, if it carries an obligation
+    modal and a subject of its own."""
+    for c in v.children:
+        if c.dep_ == "ccomp" and c.i > v.i and c.pos_ in VERBAL and obligation(c) \
+                and any(s.dep_ in SUBJECT_DEPS for s in clause_verb(c).children):
+            return c
+    return None
+
+
 def intent_marker(v: Token) -> str | None:
     """Why `v` is an announced or intended act rather than a done one, if it is one.
 
@@ -295,6 +328,9 @@ def intent_marker(v: Token) -> str | None:
             return "future (headline 'X to ...')"
         if head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
             return f"intent '{head.lemma_}'"
+    committed = _committed_to(v)
+    if committed is not None:
+        return f"intent '{committed.lower_}'"
     if "would" in aux and "have" not in aux and reported(v) is not None:
         return "reported 'would'"
     if v.dep_ == "conj" and v.head.pos_ in VERBAL:  # "will lay down arms and disband"
