@@ -265,3 +265,8 @@ def test_a_reported_must_is_a_demand_whatever_the_act(code):
 def test_committed_to_doing_is_an_intent(code):
     asserted, _ = code("France is committed to sending aid to Mali.")
     assert ("FRA", "03", "MLI") in triples(asserted)
+
+
+def test_people_named_by_an_event_noun_who_act_are_actors_not_another_act(code):
+    asserted, _ = code("Egyptian demonstrators rioted in Cairo.")
+    assert [e.cameo_root for e in asserted] == ["14"] and asserted[0].cameo == "145"

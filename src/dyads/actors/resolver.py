@@ -521,6 +521,10 @@ class ActorResolver:
                      e.sector, span.text, span.start_char, span.end_char, e.source,
                      f"{e.kind} '{e.form}'")
 
+    def is_agent_noun(self, tok: Token) -> bool:
+        """Does the noun name people of a sector ("demonstrators", "troops")?"""
+        return self._sector(tok)[0] is not None
+
     def _sector(self, head: Token) -> tuple[str | None, str | None]:
         """Sector from the head noun or a multiword agent ending at it ("prime minister")."""
         if head.lower_ not in self._agent_ends and head.lemma_.lower() not in self._agent_ends:

@@ -259,6 +259,9 @@ class EventCoder:
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed \
                     and tok.i not in modifiers:
+                if tok.dep_ in g.SUBJECT_DEPS and tok.head.i in acts \
+                        and self.resolver.is_agent_noun(tok):
+                    continue  # "demonstrators rioted": the people who act, not another act
                 m = self.match_noun(tok)
                 if m:
                     m.reacted_to = tok.head.i in acts and tok.dep_ in ("dobj", "attr")
