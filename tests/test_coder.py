@@ -270,3 +270,9 @@ def test_committed_to_doing_is_an_intent(code):
 def test_people_named_by_an_event_noun_who_act_are_actors_not_another_act(code):
     asserted, _ = code("Egyptian demonstrators rioted in Cairo.")
     assert [e.cameo_root for e in asserted] == ["14"] and asserted[0].cameo == "145"
+
+
+def test_an_averted_act_is_not_asserted(code):
+    asserted, everything = code("The UN sent peacekeepers to prevent a civil war in Mali.")
+    assert not any(e.cameo_root == "19" for e in asserted)
+    assert any(e.cameo_root == "19" and "averted 'prevent'" in e.flags for e in everything)

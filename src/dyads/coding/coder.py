@@ -334,6 +334,9 @@ class EventCoder:
                 hypo = None
             if alt is None and code_str[:2] == "03":
                 hypo = None
+        kept_from = g.averted(m.trigger)
+        if kept_from and not hypo:
+            hypo = f"averted '{kept_from}'"
         if hypo:
             flags.append(hypo)
         if m.nominal:

@@ -290,6 +290,20 @@ def _committed_to(v: Token) -> Token | None:
         else None
 
 
+AVERTING_VERBS = words("grammar", "averting_verbs")
+
+
+def averted(tok: Token) -> str | None:
+    """The verb by which the act of `tok` (a noun or verb) is kept from happening: "to
+    prevent [a civil war]", "avoided [clashes]", "prevented Iran from [acquiring] arms"."""
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in ("dobj", "xcomp"):
+        return None
+    return head.lemma_.lower() if head.lemma_.lower() in AVERTING_VERBS else None
+
+
 def is_attribution(v: Token) -> bool:
     """Is the reporting verb `v` the attribution of a report ("..., the military said",
     "..., reports Ansa") rather than a statement of its own? Its clause comes first."""
