@@ -273,6 +273,6 @@ def test_people_named_by_an_event_noun_who_act_are_actors_not_another_act(code):
 
 
 def test_an_averted_act_is_not_asserted(code):
-    asserted, everything = code("The UN sent peacekeepers to prevent a civil war in Mali.")
+    asserted, everything = code("Israel avoided clashes with Hezbollah.")
     assert not any(e.cameo_root == "19" for e in asserted)
-    assert any(e.cameo_root == "19" and "averted 'prevent'" in e.flags for e in everything)
+    assert any(e.cameo_root == "19" and "averted 'avoid'" in e.flags for e in everything)
