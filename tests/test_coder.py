@@ -276,3 +276,12 @@ def test_an_averted_act_is_not_asserted(code):
     asserted, everything = code("Israel avoided clashes with Hezbollah.")
     assert not any(e.cameo_root == "19" for e in asserted)
     assert any(e.cameo_root == "19" and "averted 'avoid'" in e.flags for e in everything)
+
+
+def test_a_target_we_cannot_code_keeps_its_words(code):
+    asserted, _ = code("Militants launched an attack on the convoy.")
+    (e,) = [e for e in asserted if e.cameo_root == "19"]
+    assert e.target.code is None and e.target.country is None and e.target.text == "convoy"
+    # never a made-up doer: the source is still needed
+    asserted, _ = code("The attack on the convoy was condemned.")
+    assert not any(e.cameo_root == "19" for e in asserted)

@@ -521,6 +521,13 @@ class ActorResolver:
                      e.sector, span.text, span.start_char, span.end_char, e.source,
                      f"{e.kind} '{e.form}'")
 
+    def phrase_actor(self, head: Token) -> Actor:
+        """The noun phrase of `head` as an actor of unknown code: what the text says."""
+        tokens = np_tokens(head)
+        span = _trim(head.doc, tokens[0].i, tokens[-1].i)
+        return Actor(None, None, None, span.text, span.start_char, span.end_char, None,
+                     "no known actor: the phrase only")
+
     def is_agent_noun(self, tok: Token) -> bool:
         """Does the noun name people of a sector ("demonstrators", "troops")?"""
         return self._sector(tok)[0] is not None

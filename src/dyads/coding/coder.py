@@ -498,6 +498,12 @@ class EventCoder:
         for found in resolved():  # unknown names are better than nothing
             if found:
                 return found
+        # what the act was done to, as the text says it, when it names no actor we know
+        # ("killed [at least 75 displaced people]"): its code stays unknown
+        for heads in groups:
+            for h in heads:
+                if h.pos_ in ("NOUN", "PROPN") and h.lower_ not in g.TIME_NOUNS:
+                    return [self.resolver.phrase_actor(h)]
         return []
 
     def _place_state(self, v: Token, scope: Scope) -> Actor | None:
@@ -551,6 +557,9 @@ class EventCoder:
             if verb is not None and verb.pos_ in g.VERBAL:
                 targets = [a for a in self._resolve_all(g.subjects(verb), scope)
                            if _actor_key(a) not in src_keys and a.country]
+        if not targets:  # "an attack on [the convoy]": what the text says was hit
+            targets = [self.resolver.phrase_actor(x) for _, x in g.prep_objects(n, preps)
+                       if x.pos_ in ("NOUN", "PROPN")][:1]
         return sources, targets
 
 
