@@ -285,3 +285,10 @@ def test_a_target_we_cannot_code_keeps_its_words(code):
     # never a made-up doer: the source is still needed
     asserted, _ = code("The attack on the convoy was condemned.")
     assert not any(e.cameo_root == "19" for e in asserted)
+
+
+def test_the_people_an_act_needs_can_name_its_target(code):
+    asserted, _ = code("Pakistan summoned a senior Indian diplomat to its Foreign Ministry.")
+    assert any(e.source.country == "PAK" and e.target.country == "IND" for e in asserted)
+    asserted, _ = code("Paris recalled its ambassador from Canberra.")
+    assert any(e.target and e.target.country == "AUS" for e in asserted)

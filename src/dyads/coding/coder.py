@@ -426,6 +426,11 @@ class EventCoder:
         if m.pattern.preps and not m.pattern.objects:
             groups.append([n for _, n in g.prep_objects(v, m.pattern.preps)])
         groups.append([o for o in g.direct_objects(v) if m.obj is None or o.i != m.obj.i])
+        # the object the entry needed, when it names another country's people ("summoned [a
+        # senior Indian diplomat] to its ministry", "expelled [45 Russian diplomats]")
+        obj_index = len(groups)
+        groups.append([m.obj] if m.obj is not None and self.resolver.is_agent_noun(m.obj)
+                      else [])
         obj_preps = [n for _, n in g.prep_objects(m.obj, g.TARGET_PREPS)] if m.obj is not None \
             else []
         groups.append(obj_preps)
@@ -447,13 +452,15 @@ class EventCoder:
             groups.append([s for c in v.children if c.dep_ == "ccomp"
                            for s in g.subjects(c)])
         src_keys = {_actor_key(s) for s in sources}
+        src_countries = {s.country for s in sources if s.country}
         memo: dict[int, list[Actor]] = {}
 
         def resolved():  # slot by slot, each resolved once and only when reached
             for i, heads in enumerate(groups):
                 if i not in memo:
                     memo[i] = [a for a in self._resolve_all(heads, scope)
-                               if _actor_key(a) not in src_keys]
+                               if _actor_key(a) not in src_keys
+                               and not (i == obj_index and a.country in src_countries)]
                 yield memo[i]
 
         for found in resolved():  # a slot that names a country, a group or a person
@@ -500,9 +507,11 @@ class EventCoder:
                 return found
         # what the act was done to, as the text says it, when it names no actor we know
         # ("killed [at least 75 displaced people]"): its code stays unknown
-        for heads in groups:
+        # (not the thing done or given: "eased [key restrictions]", "carried out [strikes]")
+        for i, heads in enumerate(groups):
             for h in heads:
-                if h.pos_ in ("NOUN", "PROPN") and h.lower_ not in g.TIME_NOUNS:
+                if i != obj_index and h.pos_ in ("NOUN", "PROPN") \
+                        and h.lower_ not in g.TIME_NOUNS:
                     return [self.resolver.phrase_actor(h)]
         return []
 
