@@ -548,8 +548,14 @@ class EventCoder:
             if len(parties) >= 2:
                 return parties, []
         preps = m.pattern.preps or frozenset(g.TARGET_PREPS + ("between", "of"))
+        # "the suspension of aid [to Guatemala]": also through what the noun is of
+        of_objects = [x for _, x in g.prep_objects(n, ("of",))]
         targets = self._resolve_all([x for w in (n, *participles)
                                      for _, x in g.prep_objects(w, preps)], scope)
+        if not any(t.country for t in targets):
+            targets = self._resolve_all([x for w in of_objects
+                                         for _, x in g.prep_objects(w, g.TARGET_PREPS)],
+                                        scope) or targets
         if not any(t.country for t in targets) and m.event_code[:2] in VIOLENCE_ROOTS:
             # "blockades in the West Bank", "air strikes in Syria": the place is hit
             places = [x for _, x in g.prep_objects(n, ("in", "across", "inside"))]
