@@ -292,3 +292,9 @@ def test_the_people_an_act_needs_can_name_its_target(code):
     assert any(e.source.country == "PAK" and e.target.country == "IND" for e in asserted)
     asserted, _ = code("Paris recalled its ambassador from Canberra.")
     assert any(e.target and e.target.country == "AUS" for e in asserted)
+
+
+def test_an_agentless_expulsion_is_by_the_state_expelled_from(code):
+    asserted, _ = code("Two UN inspectors have been expelled from North Korea.")
+    assert any(e.source and e.source.code == "PRKGOV" and e.cameo_root == "16"
+               for e in asserted)

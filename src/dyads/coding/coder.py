@@ -28,6 +28,9 @@ CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # Acts whose doer, when a passive leaves it out, is the state where they happen (CAMEO codes
 # "was arrested in Lebanon" as Lebanon's act): coercion and expulsion.
 PLACE_DOER_ROOTS = {"17"}
+# Expulsions (of peacekeepers, inspectors, aid agencies; of individuals): the state one is
+# expelled from is the doer when a passive leaves it out.
+EXPULSION_CODES = {"166", "174"}
 # Protest acts whose subcodes say what reform they demand (1411..1454).
 PROTEST_BASES = {"141", "142", "143", "144", "145"}
 PURPOSE_ROOTS = {"10", "02", "11", "14"}  # demand, appeal, disapprove, protest
@@ -361,9 +364,12 @@ class EventCoder:
         # Who acted must be said, except in an agentless passive ("were arrested"), where the
         # text names only the target; a predicate with no doer is not an event to code.
         agentless = not m.nominal and g.is_passive(m.trigger) and not g.passive_agents(m.trigger)
-        if agentless and code.root in PLACE_DOER_ROOTS and all(s is None for s, _, _ in pairs):
-            # "was arrested in Lebanon": arrests, bans and expulsions are the state's acts
-            state = self._place_state(m.trigger, scope)
+        expulsion = code.code[:3] in EXPULSION_CODES
+        if agentless and (code.root in PLACE_DOER_ROOTS or expulsion) \
+                and all(s is None for s, _, _ in pairs):
+            # "was arrested in Lebanon": arrests, bans and expulsions are the state's acts;
+            # "were expelled from North Korea": the state one is expelled from
+            state = self._place_state(m.trigger, scope, ("in", "from") if expulsion else ("in",))
             if state is not None:
                 pairs = [(state, t, r) for _, t, r in pairs  # not the place itself
                          if not (t and (_same(state, t) or t.start == state.start))] \
@@ -515,9 +521,10 @@ class EventCoder:
                     return [self.resolver.phrase_actor(h)]
         return []
 
-    def _place_state(self, v: Token, scope: Scope) -> Actor | None:
+    def _place_state(self, v: Token, scope: Scope, preps: tuple[str, ...] = ("in",)
+                     ) -> Actor | None:
         """The government of the country a passive act is placed in ("arrested in Lebanon")."""
-        for _, n in g.prep_objects(v, ("in",)):
+        for _, n in g.prep_objects(v, preps):
             for a in self.resolver.resolve_many(n, scope):
                 if a.country and a.country == a.code[:3] and len(a.country) == 3 \
                         and a.country not in GROUP_CLASSES:
