@@ -298,3 +298,8 @@ def test_an_agentless_expulsion_is_by_the_state_expelled_from(code):
     asserted, _ = code("Two UN inspectors have been expelled from North Korea.")
     assert any(e.source and e.source.code == "PRKGOV" and e.cameo_root == "16"
                for e in asserted)
+
+
+def test_a_violent_participle_elaborates_the_attack(code):
+    asserted, _ = code("Al Shabaab fighters attacked a military base, killing 17 soldiers.")
+    assert [e.trigger for e in asserted if e.cameo_root in ("18", "19", "20")] == ["attacked"]

@@ -245,6 +245,11 @@ class EventCoder:
                         # "X said Y must ensure security": a demand, whatever the act
                         m.code = "100"
                         m.notes.append("demand: a reported 'must'")
+                if m and tok.dep_ == "advcl" and tok.tag_ == "VBG" \
+                        and m.event_code[:2] in VIOLENCE_ROOTS and any(
+                            o.trigger.i == tok.head.i and o.event_code[:2] in VIOLENCE_ROOTS
+                            | {"17"} for o in matches):
+                    continue  # "attacked the base, [killing] 17 soldiers": one attack
                 if m:
                     self._compose(m)
                     purpose = self._protest_purpose(m)
