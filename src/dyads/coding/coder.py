@@ -553,7 +553,8 @@ class EventCoder:
                                         + [a for c in participles for a in g.passive_agents(c)],
                                         scope)
         if not sources and n.dep_ in ("dobj", "attr") and n.head.pos_ in g.VERBAL \
-                and not m.reacted_to:
+                and not m.reacted_to and (n.dep_ == "attr" or n.head.lemma_.lower()
+                                          in g.SUPPORT_VERBS):
             sources = self._resolve_all(g.subjects(n.head), scope)
         if not sources:  # "talks between Serbia and Kosovo": both sides are parties
             parties = self._resolve_all([x for _, x in g.prep_objects(n, ("between",))], scope)
