@@ -273,9 +273,11 @@ def test_people_named_by_an_event_noun_who_act_are_actors_not_another_act(code):
 
 
 def test_an_averted_act_is_not_asserted(code):
-    asserted, everything = code("Israel avoided clashes with Hezbollah.")
+    asserted, everything = code("Hamas said Israel must avoid clashes with Hezbollah.")
     assert not any(e.cameo_root == "19" for e in asserted)
-    assert any(e.cameo_root == "19" and "averted 'avoid'" in e.flags for e in everything)
+    asserted, everything = code("The rebels avoided attacking the town.")
+    assert not any(e.cameo_root == "19" for e in asserted)
+    assert any(e.cameo_root == "19" for e in everything)
 
 
 def test_a_target_we_cannot_code_keeps_its_words(code):
