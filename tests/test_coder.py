@@ -305,3 +305,8 @@ def test_an_agentless_expulsion_is_by_the_state_expelled_from(code):
 def test_a_violent_participle_elaborates_the_attack(code):
     asserted, _ = code("Al Shabaab fighters attacked a military base, killing 17 soldiers.")
     assert [e.trigger for e in asserted if e.cameo_root in ("18", "19", "20")] == ["attacked"]
+
+
+def test_a_part_of_a_group_stands_for_the_group(code):
+    asserted, _ = code("Eritrea has expelled some of the U.N. peacekeepers.")
+    assert ("ERI", "16", "IGO") in triples(asserted)

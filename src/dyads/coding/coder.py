@@ -407,6 +407,11 @@ class EventCoder:
     def _resolve_all(self, heads: list[Token], scope: Scope) -> list[Actor]:
         out = []
         for h in heads:
+            if h.lower_ in g.PARTITIVES:  # "some of the UN peacekeepers"
+                whole = [n for _, n in g.prep_objects(h, ("of",))]
+                if whole:
+                    out.extend(self._resolve_all(whole, scope))
+                    continue
             # "scores of Sierra Leonean and Liberian refugees": each party counted
             counted = [n for _, n in g.prep_objects(h, ("of",))] \
                 if h.lemma_.lower() in g.QUANTITY_NOUNS or h.lemma_.lower() in COUNT_NOUNS \

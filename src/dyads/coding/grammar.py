@@ -112,10 +112,19 @@ def passive_targets(v: Token) -> list[Token]:
     return []
 
 
+# Words for a part of a group, which stands for the group ("expelled some of the peacekeepers").
+PARTITIVES = words("grammar", "partitives")
+
+
 def direct_objects(v: Token) -> list[Token]:
     out: list[Token] = []
     for c in v.children:
         if c.dep_ in OBJECT_DEPS or c.dep_ in ("dative", "iobj"):
+            if c.lower_ in PARTITIVES:
+                whole = [n for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for n in p.children if n.dep_ == "pobj"]
+                if whole:
+                    c = whole[0]
             out.extend(expand_conj(c))
     return out
 
