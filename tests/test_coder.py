@@ -310,3 +310,9 @@ def test_a_violent_participle_elaborates_the_attack(code):
 def test_a_part_of_a_group_stands_for_the_group(code):
     asserted, _ = code("Eritrea has expelled some of the U.N. peacekeepers.")
     assert ("ERI", "16", "IGO") in triples(asserted)
+
+
+def test_an_event_noun_of_an_event_noun_is_one_event(code):
+    asserted, _ = code("The lifting of sanctions by the EU angered Russia.")
+    assert [(e.source.country, e.cameo_root) for e in asserted if e.cameo_root in ("08", "16")] \
+        == [("IGO", "08")]

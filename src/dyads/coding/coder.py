@@ -274,6 +274,8 @@ class EventCoder:
                 if m:
                     m.reacted_to = tok.head.i in acts and tok.dep_ in ("dobj", "attr")
                     matches.append(m)
+                    if m.pattern.object_mods:  # "the lifting of [sanctions]" is one event
+                        consumed.update(n.i for _, n in g.prep_objects(tok, ("of",)))
         events: list[Event] = []
         seen: set[tuple] = set()
         for m in matches:
@@ -553,8 +555,10 @@ class EventCoder:
         # "the sanctions [imposed by Washington on Tehran]": the participle names both sides
         participles = [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         sources = self._modifier_actors(n, scope)
-        if not sources:
-            sources = self._resolve_all([x for _, x in g.prep_objects(n, ("by",))]
+        if not sources:  # "the lifting of sanctions [by the EU]": by-phrases name the doer
+            of_objects = [x for _, x in g.prep_objects(n, ("of",))]
+            sources = self._resolve_all([x for w in (n, *of_objects)
+                                         for _, x in g.prep_objects(w, ("by",))]
                                         + [a for c in participles for a in g.passive_agents(c)],
                                         scope)
         if not sources and n.dep_ in ("dobj", "attr") and n.head.pos_ in g.VERBAL \
