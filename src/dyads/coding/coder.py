@@ -81,11 +81,10 @@ class EventCoder:
                 if m is not None:
                     return m
         best: Match | None = None
-        for p in self.lexicon.by_verb.get(lemma, ()):
+        # without the patterns none of whose objects is among the verb's nouns
+        for p in self.lexicon.verb_patterns(lemma, lambda: slots.all_keys):
             if best is not None and p.specificity < best.pattern.specificity:
                 break
-            if p.objects and p.objects.isdisjoint(slots.all_keys):
-                continue  # none of the verb's nouns is this pattern's object
             m = self._fit(v, p, slots)
             # at equal specificity the longer object phrase wins ("hunger strike" over
             # "strike"), then the first of coordinated objects ("sent [supplies] and personnel")
