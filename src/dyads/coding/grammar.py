@@ -364,3 +364,36 @@ def verb_keys(v: Token) -> set[str]:
         if c.dep_ == "conj" and c.pos_ in VERBAL:
             keys |= verb_keys(c)
     return keys
+
+
+def _per_sentence(fn):
+    """Memoize a function of a token (and hashable arguments) for one parsed sentence: the
+    results depend only on the parse, and the coder asks the same questions of the same
+    tokens for every pattern and predicate. Lists are returned as copies."""
+    key = f"dyads.{fn.__name__}"
+
+    def wrapper(tok, *args, **kwargs):
+        cache = tok.doc.user_data.get(key)
+        if cache is None:
+            cache = tok.doc.user_data[key] = {}
+        k = (tok.i, *args, *kwargs.items()) if args or kwargs else tok.i
+        try:
+            found = cache[k]
+        except KeyError:
+            found = cache[k] = fn(tok, *args, **kwargs)
+        return found.copy() if type(found) is list else found
+
+    wrapper.__wrapped__ = fn
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+is_passive = _per_sentence(is_passive)
+passive_agents = _per_sentence(passive_agents)
+passive_targets = _per_sentence(passive_targets)
+subjects = _per_sentence(subjects)
+direct_objects = _per_sentence(direct_objects)
+prep_objects = _per_sentence(prep_objects)
+expand_conj = _per_sentence(expand_conj)
+verb_keys = _per_sentence(verb_keys)
