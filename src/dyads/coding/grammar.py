@@ -7,6 +7,8 @@ verbs, modals, reporting verbs, nouns of time and measure...) are data: data/gra
 
 from __future__ import annotations
 
+import threading
+
 from spacy.tokens import Token
 
 from dyads.lang import words
@@ -366,25 +368,31 @@ def verb_keys(v: Token) -> set[str]:
     return keys
 
 
+
+# The coder asks the same questions of the same tokens for every pattern and predicate; the
+# answers depend only on the parse, so they are kept while one sentence is read. The memo is
+# the latest doc's, per thread, and holds no reference from the doc to its tokens (no cycle
+# for the garbage collector); mutable answers are returned as copies.
+_memo = threading.local()
+
+
 def _per_sentence(fn):
-    """Memoize a function of a token (and hashable arguments) for one parsed sentence: the
-    results depend only on the parse, and the coder asks the same questions of the same
-    tokens for every pattern and predicate. Lists are returned as copies."""
-    key = f"dyads.{fn.__name__}"
+    name = fn.__name__
 
     def wrapper(tok, *args, **kwargs):
-        cache = tok.doc.user_data.get(key)
-        if cache is None:
-            cache = tok.doc.user_data[key] = {}
-        k = (tok.i, *args, *kwargs.items()) if args or kwargs else tok.i
+        doc = tok.doc
+        if getattr(_memo, "doc", None) is not doc:
+            _memo.doc, _memo.cache = doc, {}
+        key = (name, tok.i, *args, *kwargs.items())
+        cache = _memo.cache
         try:
-            found = cache[k]
+            found = cache[key]
         except KeyError:
-            found = cache[k] = fn(tok, *args, **kwargs)
-        return found.copy() if type(found) is list else found
+            found = cache[key] = fn(tok, *args, **kwargs)
+        return found.copy() if isinstance(found, (list, set)) else found
 
     wrapper.__wrapped__ = fn
-    wrapper.__name__ = fn.__name__
+    wrapper.__name__ = name
     wrapper.__doc__ = fn.__doc__
     return wrapper
 
@@ -397,3 +405,4 @@ direct_objects = _per_sentence(direct_objects)
 prep_objects = _per_sentence(prep_objects)
 expand_conj = _per_sentence(expand_conj)
 verb_keys = _per_sentence(verb_keys)
+noun_modifiers = _per_sentence(noun_modifiers)
