@@ -535,12 +535,14 @@ class ActorResolver:
 
     def _sector(self, head: Token) -> tuple[str | None, str | None]:
         """Sector from the head noun or a multiword agent ending at it ("prime minister")."""
-        if head.lower_ not in self._agent_ends and head.lemma_.lower() not in self._agent_ends:
+        lemma = head.lemma_.lower()
+        if head.lower_ not in self._agent_ends and lemma not in self._agent_ends:
             return None, None  # most heads are names: no agent ends in them
-        doc = head.doc
-        for n in range(min(self._max_agent_words, head.i + 1), 0, -1):
-            words = [t.lower_ for t in doc[head.i - n + 1: head.i + 1]]
-            for cand in (" ".join(words), " ".join(words[:-1] + [head.lemma_.lower()])):
+        longest = min(self._max_agent_words, head.i + 1)
+        lowers = [t.lower_ for t in head.doc[head.i - longest + 1: head.i + 1]]
+        for n in range(longest, 0, -1):
+            words = lowers[-n:]
+            for cand in (" ".join(words), " ".join(words[:-1] + [lemma])):
                 hit = self.kb.agents.get(cand.strip())
                 if hit:
                     return hit[0], cand.strip()
