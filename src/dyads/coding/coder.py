@@ -19,6 +19,7 @@ from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.lang import words
 from dyads.model import Actor, Event
+from dyads.nlp import tokens_with_pos
 
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
@@ -228,7 +229,7 @@ class EventCoder:
         # what a noun's modifier clause says ("refugees [fleeing the war]", "Sharon, [who has
         # vowed ...]") describes a participant, not what the sentence reports; an event noun
         # it modifies is still coded ("the sanctions [imposed by Washington on Tehran]")
-        for tok in doc:
+        for tok in tokens_with_pos(doc, ("VERB", "AUX", "ADJ")):
             # verbs, and adjectives predicated of a subject ("is pessimistic about the talks")
             predicate = tok.pos_ in g.VERBAL or (tok.pos_ == "ADJ" and tok.dep_ == "acomp")
             if predicate and tok.i not in consumed and tok.i not in modifiers:
@@ -244,7 +245,7 @@ class EventCoder:
                         consumed.update(o.i for o in g.direct_objects(m.xcomp))
                     if m.obj is not None:
                         consumed.add(m.obj.i)
-        for tok in doc:
+        for tok in tokens_with_pos(doc, ("NOUN", "PROPN")):
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed \
                     and tok.i not in modifiers:
                 m = self.match_noun(tok)
