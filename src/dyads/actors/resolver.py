@@ -105,6 +105,11 @@ class ActorResolver:
         self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
         self._refs = PhraseMatcher(nlp.vocab, attr="LOWER")  # "both sides", "the North"
         self._refs.add("REF", [nlp.make_doc(f) for f in kb.references.phrases()])
+        # last words of the phrases a short reference is read from (see _short_reference)
+        refs = kb.references
+        self._ref_ends = {f.rsplit(" ", 1)[-1] for f in (*kb.agents, *refs.sets, *refs.pair,
+                                                          *refs.country)}
+        self._half_ends = {f.rsplit(" ", 1)[-1] for h in refs.halves for f in h.forms}
 
     def scope(self, doc: Doc, discourse: Discourse | None = None,
               on: date | None = None, text: str | None = None) -> Scope:
@@ -162,8 +167,7 @@ class ActorResolver:
             return self.antecedent(head, scope) if head.lower_ in ANAPHORS else None
         if head.lower_ in TIME_WORDS:
             return None
-        tokens = np_tokens(head)
-        lo, hi = tokens[0].i, tokens[-1].i
+        lo, hi = np_bounds(head)
         inside = [m for m in mentions if m.start >= lo and m.end - 1 <= hi]
         mention = _best_mention(head, inside)
         place = _location_mention(head, mentions)
@@ -250,6 +254,18 @@ class ActorResolver:
         references.yaml): "the North" in a Korea story, "the two Koreas", "both sides", "the
         country", "the minister"; "the country's president" takes the country + GOV."""
         doc, refs = head.doc, self.kb.references
+        # the common case, cheaply: the phrase's last word (or the head's lemma) ends no
+        # reference, agent or half form, and the head has no possessor
+        last = hi
+        while last >= lo and (doc[last].is_punct or doc[last].tag_ == "POS"):
+            last -= 1
+        if last < lo:
+            return []
+        end, head_lemma = doc[last].text, head.lemma_.lower()
+        if " " not in end and end.lower() not in self._ref_ends and end not in self._half_ends \
+                and " " not in head_lemma and head_lemma not in self._ref_ends \
+                and not any(c.dep_ == "poss" for c in head.children):
+            return []
         words = [t for t in doc[lo: hi + 1] if not t.is_punct and t.tag_ != "POS"]
         definite = bool(words) and words[0].lower_ == "the"
         if definite:
@@ -358,6 +374,8 @@ class ActorResolver:
                  and (s <= head.i < e or e >= len(doc) or doc[e].pos_ != "PROPN")
                  and (s == 0 or doc[s - 1].pos_ != "PROPN" or doc[s - 1].lower_ in _TITLE_WORDS
                       or s <= head.i < e)]
+        if not spans:
+            return None
         spans.sort(key=lambda se: not (se[0] <= head.i < se[1]))
         former = any(t.lower_ in FORMER for t in doc[lo: hi + 1])
         for s, e in spans:
@@ -442,8 +460,7 @@ class ActorResolver:
         if actor.country is None:
             return [actor]
         doc = head.doc
-        tokens = np_tokens(head)
-        lo, hi = tokens[0].i, tokens[-1].i
+        lo, hi = np_bounds(head)
         inside = [m for m in scope.mentions if lo <= m.start and m.end - 1 <= hi
                   and m.entry.country == m.entry.code]
         if len(inside) < 2:
@@ -534,12 +551,14 @@ class ActorResolver:
 
     def _sector(self, head: Token) -> tuple[str | None, str | None]:
         """Sector from the head noun or a multiword agent ending at it ("prime minister")."""
-        if head.lower_ not in self._agent_ends and head.lemma_.lower() not in self._agent_ends:
+        lemma = head.lemma_.lower()
+        if head.lower_ not in self._agent_ends and lemma not in self._agent_ends:
             return None, None  # most heads are names: no agent ends in them
-        doc = head.doc
-        for n in range(min(self._max_agent_words, head.i + 1), 0, -1):
-            words = [t.lower_ for t in doc[head.i - n + 1: head.i + 1]]
-            for cand in (" ".join(words), " ".join(words[:-1] + [head.lemma_.lower()])):
+        longest = min(self._max_agent_words, head.i + 1)
+        lowers = [t.lower_ for t in head.doc[head.i - longest + 1: head.i + 1]]
+        for n in range(longest, 0, -1):
+            words = lowers[-n:]
+            for cand in (" ".join(words), " ".join(words[:-1] + [lemma])):
                 hit = self.kb.agents.get(cand.strip())
                 if hit:
                     return hit[0], cand.strip()
@@ -621,6 +640,17 @@ def np_tokens(head: Token) -> list[Token]:
         if child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
             toks.update(child.subtree)
     return sorted(toks, key=lambda t: t.i)
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """The first and last token index of `np_tokens(head)`, computed once per parsed
+    sentence (every predicate that reads a slot asks again)."""
+    cache = head.doc.user_data.setdefault("dyads.np_bounds", {})
+    found = cache.get(head.i)
+    if found is None:
+        tokens = np_tokens(head)
+        found = cache[head.i] = (tokens[0].i, tokens[-1].i)
+    return found
 
 
 def _location_mention(head: Token, mentions: list[Mention]) -> Mention | None:

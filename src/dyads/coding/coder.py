@@ -19,6 +19,7 @@ from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.lang import words
 from dyads.model import Actor, Event
+from dyads.nlp import tokens_with_pos
 
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
@@ -85,11 +86,10 @@ class EventCoder:
                 if m is not None:
                     return m
         best: Match | None = None
-        for p in self.lexicon.by_verb.get(lemma, ()):
+        # without the patterns none of whose objects is among the verb's nouns
+        for p in self.lexicon.verb_patterns(lemma, lambda: slots.all_keys):
             if best is not None and p.specificity < best.pattern.specificity:
                 break
-            if p.objects and p.objects.isdisjoint(slots.all_keys):
-                continue  # none of the verb's nouns is this pattern's object
             m = self._fit(v, p, slots)
             # at equal specificity the longer object phrase wins ("hunger strike" over
             # "strike"), then the first of coordinated objects ("sent [supplies] and personnel")
@@ -233,7 +233,7 @@ class EventCoder:
         # what a noun's modifier clause says ("refugees [fleeing the war]", "Sharon, [who has
         # vowed ...]") describes a participant, not what the sentence reports; an event noun
         # it modifies is still coded ("the sanctions [imposed by Washington on Tehran]")
-        for tok in doc:
+        for tok in tokens_with_pos(doc, ("VERB", "AUX", "ADJ")):
             # verbs, and adjectives predicated of a subject ("is pessimistic about the talks")
             predicate = tok.pos_ in g.VERBAL or (tok.pos_ == "ADJ" and tok.dep_ == "acomp")
             if predicate and tok.i not in consumed and tok.i not in modifiers:
@@ -264,7 +264,7 @@ class EventCoder:
         # verbs coded as acts of their own (not "said"): what they are about is not their
         # subject's act ("France welcomed [the ceasefire]" is not France's ceasefire)
         acts = {m.trigger.i for m in matches if m.pattern.id not in self.lexicon.fallback_ids}
-        for tok in doc:
+        for tok in tokens_with_pos(doc, ("NOUN", "PROPN")):
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed \
                     and tok.i not in modifiers:
                 if tok.dep_ in g.SUBJECT_DEPS and tok.head.i in acts \

@@ -7,6 +7,8 @@ verbs, modals, reporting verbs, nouns of time and measure...) are data: data/gra
 
 from __future__ import annotations
 
+import threading
+
 from spacy.tokens import Token
 
 from dyads.lang import words
@@ -438,3 +440,43 @@ def verb_keys(v: Token) -> set[str]:
         if c.dep_ == "conj" and c.pos_ in VERBAL:
             keys |= verb_keys(c)
     return keys
+
+
+
+# The coder asks the same questions of the same tokens for every pattern and predicate; the
+# answers depend only on the parse, so they are kept while one sentence is read. The memo is
+# the latest doc's, per thread, and holds no reference from the doc to its tokens (no cycle
+# for the garbage collector); mutable answers are returned as copies.
+_memo = threading.local()
+
+
+def _per_sentence(fn):
+    name = fn.__name__
+
+    def wrapper(tok, *args, **kwargs):
+        doc = tok.doc
+        if getattr(_memo, "doc", None) is not doc:
+            _memo.doc, _memo.cache = doc, {}
+        key = (name, tok.i, *args, *kwargs.items())
+        cache = _memo.cache
+        try:
+            found = cache[key]
+        except KeyError:
+            found = cache[key] = fn(tok, *args, **kwargs)
+        return found.copy() if isinstance(found, (list, set)) else found
+
+    wrapper.__wrapped__ = fn
+    wrapper.__name__ = name
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+is_passive = _per_sentence(is_passive)
+passive_agents = _per_sentence(passive_agents)
+passive_targets = _per_sentence(passive_targets)
+subjects = _per_sentence(subjects)
+direct_objects = _per_sentence(direct_objects)
+prep_objects = _per_sentence(prep_objects)
+expand_conj = _per_sentence(expand_conj)
+verb_keys = _per_sentence(verb_keys)
+noun_modifiers = _per_sentence(noun_modifiers)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -36,7 +38,7 @@ class Pattern:
     fallback: bool
     example: str
 
-    @property
+    @cached_property
     def specificity(self) -> int:
         """More conditions = more specific; used to pick among matching patterns."""
         return (4 * bool(self.xcomps) + 3 * bool(self.object_mods) + 2 * bool(self.objects)
@@ -71,6 +73,32 @@ class Lexicon:
                 plist.sort(key=lambda p: (-p.specificity, -order[p.id]))
         for pairs in self.by_phrasal.values():
             pairs.sort(key=lambda rp: (-rp[1].specificity, -order[rp[1].id]))
+        # per verb lemma: its patterns in trying order, those without an object, and the
+        # patterns each object key may satisfy (see verb_patterns)
+        self._verb_index: dict[str, tuple[list[Pattern], list[int],
+                                          dict[str, list[int]]]] = {}
+        for lemma, plist in self.by_verb.items():
+            by_object: dict[str, list[int]] = defaultdict(list)
+            for i, p in enumerate(plist):
+                for o in p.objects:
+                    by_object[o].append(i)
+            plain = [i for i, p in enumerate(plist) if not p.objects]
+            self._verb_index[lemma] = (plist, plain, dict(by_object))
+
+    def verb_patterns(self, lemma: str, keys: Callable[[], set[str]]) -> Sequence[Pattern]:
+        """The patterns of a verb lemma in trying order (most specific first), less those
+        with objects of which none is among `keys()` (the lexicon keys of the verb's nouns;
+        called only when the lemma has patterns with objects)."""
+        entry = self._verb_index.get(lemma)
+        if entry is None:
+            return ()
+        plist, plain, by_object = entry
+        if not by_object:
+            return plist
+        fit = set(plain)
+        for k in by_object.keys() & keys():
+            fit.update(by_object[k])
+        return [plist[i] for i in sorted(fit)]
 
     def __len__(self) -> int:
         return len(self.patterns)
