@@ -165,7 +165,9 @@ class ActorResolver:
         if head.lower_ in PRONOUNS and not any(m.start <= head.i < m.end for m in mentions):
             # "us" is a pronoun, "US" a country; subject pronouns take their antecedent
             return self.antecedent(head, scope) if head.lower_ in ANAPHORS else None
-        if head.lower_ in TIME_WORDS:
+        if head.lower_ in TIME_WORDS and not (  # "Theresa May" is no month
+                head.is_title and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                      for c in head.lefts)):
             return None
         lo, hi = np_bounds(head)
         inside = [m for m in mentions if m.start >= lo and m.end - 1 <= hi]
