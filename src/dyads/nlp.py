@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 
 import spacy
@@ -48,16 +48,20 @@ def _add_lemma_fixes(nlp: Language) -> None:
 class Parser:
     """Sentence splitting (cheap) and full parsing (only for sentences that need it)."""
 
-    def __init__(self, nlp: Language):
+    def __init__(self, nlp: Language, prepare: Callable[[str], str] | None = None):
         self.nlp = nlp
         self._split_off = [p for p in nlp.pipe_names if p != "senter"]
         self._parse_off = ["senter"]
+        # a same-length rewrite before parsing (dyads.truecase for Title Case headlines)
+        self.prepare = prepare
 
     def split(self, paragraphs: Iterable[str]) -> Iterator[Doc]:
         """One tokenized doc per paragraph with sentence boundaries from the senter."""
         return self.nlp.pipe(paragraphs, disable=self._split_off, batch_size=64)
 
     def parse(self, sentences: Iterable[str]) -> Iterator[Doc]:
+        if self.prepare is not None:
+            sentences = map(self.prepare, sentences)
         return self.nlp.pipe(sentences, disable=self._parse_off, batch_size=64)
 
 

@@ -24,6 +24,7 @@ from dyads.model import Article, Event
 from dyads.nlp import MAX_SENTENCE_TOKENS, Parser, load_model
 from dyads.places import gazetteer
 from dyads.situate import situate
+from dyads.truecase import Truecaser, english_words, name_words
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -62,6 +63,9 @@ class Pipeline:
         self.resolver = ActorResolver(self.knowledge, self.nlp)
         self.lexicon = load_lexicon(list(lexicon_files), petrarch=list(petrarch_verbs))
         self.coder = EventCoder(self.lexicon, self.resolver, self.cameo)
+        people, places = name_words(self.knowledge)
+        self.parser.prepare = Truecaser(english_words(self.lexicon, self.knowledge),
+                                        people, places)
         self.gazetteer = gazetteer()
 
     # --- sentences ----------------------------------------------------------------------
