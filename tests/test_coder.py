@@ -316,3 +316,15 @@ def test_an_event_noun_of_an_event_noun_is_one_event(code):
     asserted, _ = code("The lifting of sanctions by the EU angered Russia.")
     assert [(e.source.country, e.cameo_root) for e in asserted if e.cameo_root in ("08", "16")] \
         == [("IGO", "08")]
+
+
+def test_what_violence_is_used_on_is_its_target(code):
+    asserted, _ = code("Militants attacked the convoy on Monday.")
+    (e,) = [e for e in asserted if e.cameo_root == "19"]
+    assert e.target.text == "convoy" and e.target.code is None
+
+
+def test_a_capital_that_places_an_act_is_no_government(code):
+    asserted, _ = code("Militants launched an attack on a convoy near Kabul.")
+    (e,) = [e for e in asserted if e.cameo_root == "19"]
+    assert e.target.code == "AFG" and e.target.sector is None

@@ -46,6 +46,8 @@ COUNT_NOUNS = words("grammar", "count_nouns")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
+# Prepositions that place an act ("near Kabul"): a capital there is a place, not a government.
+LOCATIVE_PREPS = {"in", "near", "outside", "around", "at", "inside", "across"}
 COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
 
@@ -508,6 +510,12 @@ class EventCoder:
             if lo < start and end - 1 <= hi and not _in_other_clause(v, v.doc[start]):
                 if mention is not None:
                     actor = self.resolver.mention_actor(v.doc, mention)
+                    tok = v.doc[end - 1]
+                    if actor.sector and mention.entry.kind == "capital" \
+                            and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+                        # "attacked a convoy [near Kabul]": the place, not its government
+                        actor = None if actor.country in src_countries else replace(
+                            actor, code=actor.country, sector=None, how=f"place: {actor.how}")
                 else:  # a known person ("hosted a dinner for Netanyahu")
                     found = self.resolver.resolve_many(v.doc[end - 1], scope)
                     actor = found[0] if found and found[0].country else None
@@ -525,7 +533,12 @@ class EventCoder:
                 return found
         # what the act was done to, as the text says it, when it names no actor we know
         # ("killed [at least 75 displaced people]"): its code stays unknown
-        # (not the thing done or given: "eased [key restrictions]", "carried out [strikes]")
+        # (not the thing done or given: "eased [key restrictions]", "carried out [strikes]";
+        # but what violence or force is used on: "attacked [the convoy]")
+        if m.obj is not None and m.event_code[:2] in VIOLENCE_ROOTS | {"17"} \
+                and self.match_noun(m.obj) is None:
+            groups.insert(0, [m.obj])
+            obj_index += 1
         for i, heads in enumerate(groups):
             for h in heads:
                 if i != obj_index and h.pos_ in ("NOUN", "PROPN") \
