@@ -328,3 +328,9 @@ def test_a_capital_that_places_an_act_is_no_government(code):
     asserted, _ = code("Militants launched an attack on a convoy near Kabul.")
     (e,) = [e for e in asserted if e.cameo_root == "19"]
     assert e.target.code == "AFG" and e.target.sector is None
+
+
+def test_violence_by_aircraft_is_aerial(code):
+    asserted, _ = code("Soviet warplanes killed 46 Afghan civilians.")
+    assert any(e.cameo == "195" and e.source.country == "RUS" and e.target.country == "AFG"
+               for e in asserted)

@@ -43,6 +43,7 @@ ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
 VIOLENCE_ROOTS = {"18", "19", "20"}
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
 COUNT_NOUNS = words("grammar", "count_nouns")
+AERIAL_DOERS = words("grammar", "aerial_doers")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
@@ -369,6 +370,10 @@ class EventCoder:
                 # only a party that can act: a country, group or named person, not "hospitals"
                 pairs += [(t, s, True) for s, t, _ in list(pairs)
                           if s and t and (t.country or (t.how or "").startswith("unknown name"))]
+        if code_str == "190" and not m.nominal and any(
+                h.lemma_.lower() in AERIAL_DOERS for h in g.subjects(m.trigger)):
+            code_str = "195"  # "warplanes killed 46 civilians": aerial weapons
+            flags.append("aerial doer")
         code = self.cameo[code_str]
         # Who acted must be said, except in an agentless passive ("were arrested"), where the
         # text names only the target; a predicate with no doer is not an event to code.
