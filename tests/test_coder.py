@@ -334,3 +334,12 @@ def test_violence_by_aircraft_is_aerial(code):
     asserted, _ = code("Soviet warplanes killed 46 Afghan civilians.")
     assert any(e.cameo == "195" and e.source.country == "RUS" and e.target.country == "AFG"
                for e in asserted)
+
+
+def test_violence_whose_doer_is_unsaid_is_still_coded(code):
+    asserted, _ = code("A roadside bombing near Samarra killed one U.S. soldier.")
+    assert any(e.source is None and e.cameo_root == "18" and e.target.country == "USA"
+               for e in asserted)
+    # a war that is only named is no new event
+    asserted, _ = code("The war in Syria continued.")
+    assert asserted == []

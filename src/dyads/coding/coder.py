@@ -67,6 +67,7 @@ class Match:
     speaker: Token | None = None  # "X said Y must <act>": X demands the act of Y
     object_words: int = 0  # length of the lexicon's object phrase that matched
     reacted_to: bool = False  # an event noun that a coded act is about ("welcomed the talks")
+    does_violence: bool = False  # an event noun that kills or hits ("a bombing killed four")
 
     @property
     def event_code(self) -> str:
@@ -267,6 +268,7 @@ class EventCoder:
         # verbs coded as acts of their own (not "said"): what they are about is not their
         # subject's act ("France welcomed [the ceasefire]" is not France's ceasefire)
         acts = {m.trigger.i for m in matches if m.pattern.id not in self.lexicon.fallback_ids}
+        violent = {m.trigger.i for m in matches if m.event_code[:2] in VIOLENCE_ROOTS}
         for tok in tokens_with_pos(doc, ("NOUN", "PROPN")):
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed \
                     and tok.i not in modifiers:
@@ -276,6 +278,8 @@ class EventCoder:
                 m = self.match_noun(tok)
                 if m:
                     m.reacted_to = tok.head.i in acts and tok.dep_ in ("dobj", "attr")
+                    m.does_violence = tok.dep_ == "nsubj" and tok.head.i in violent \
+                        and m.event_code[:2] in VIOLENCE_ROOTS
                     matches.append(m)
                     if m.pattern.object_mods:  # "the lifting of [sanctions]" is one event
                         consumed.update(n.i for _, n in g.prep_objects(tok, ("of",)))
@@ -378,6 +382,8 @@ class EventCoder:
         # Who acted must be said, except in an agentless passive ("were arrested"), where the
         # text names only the target; a predicate with no doer is not an event to code.
         agentless = not m.nominal and g.is_passive(m.trigger) and not g.passive_agents(m.trigger)
+        # "a roadside bombing killed four soldiers": the violence is said, its doer is not
+        agentless = agentless or (m.does_violence and not sources)
         expulsion = code.code[:3] in EXPULSION_CODES
         if agentless and (code.root in PLACE_DOER_ROOTS or expulsion) \
                 and all(s is None for s, _, _ in pairs):
@@ -612,6 +618,9 @@ class EventCoder:
             if verb is not None and verb.pos_ in g.VERBAL:
                 targets = [a for a in self._resolve_all(g.subjects(verb), scope)
                            if _actor_key(a) not in src_keys and a.country]
+        if not targets and m.does_violence:  # "a bombing killed [four US soldiers]"
+            targets = [a for a in self._resolve_all(g.direct_objects(n.head), scope)
+                       if _actor_key(a) not in src_keys]
         if not targets:  # "an attack on [the convoy]": what the text says was hit
             targets = [self.resolver.phrase_actor(x) for _, x in g.prep_objects(n, preps)
                        if x.pos_ in ("NOUN", "PROPN")][:1]
