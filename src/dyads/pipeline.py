@@ -64,7 +64,7 @@ class Pipeline:
         self.lexicon = load_lexicon(list(lexicon_files), petrarch=list(petrarch_verbs))
         self.coder = EventCoder(self.lexicon, self.resolver, self.cameo)
         people, places = name_words(self.knowledge)
-        self.parser.prepare = Truecaser(english_words(self.lexicon, self.knowledge),
+        self.parser.prepare = Truecaser(english_words(self.lexicon, self.knowledge, self.nlp),
                                         people, places)
         self.gazetteer = gazetteer()
 

@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 # share of capitalised words (4 letters or more) from which a text is Title Case
 TITLE_SHARE = 0.75
-MIN_LONG_WORDS = 3
+MIN_LONG_WORDS = 2
 
 
 def _stems(word: str) -> list[str]:
@@ -38,12 +38,16 @@ class Truecaser:
         self.english = ({w.lower() for w in english} - place_words) | set(STOP_WORDS)
         self.names = set(names) | set(places)  # as written ("Ban", "Lebanon")
 
-    @staticmethod
-    def is_title_case(text: str) -> bool:
-        long = [w for w in WORD.findall(text) if len(w) >= 4 and not w.isupper()]
+    def is_title_case(self, text: str) -> bool:
+        """Are most ordinary words (4 letters or more, not names) capitalised?"""
+        long = [w for w in WORD.findall(text) if len(w) >= 4 and not w.isupper()
+                and self._english(w.lower()) and w not in self.names]
         if len(long) < MIN_LONG_WORDS:
             return False
         return sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
+
+    def _english(self, word: str) -> bool:
+        return any(s in self.english for s in _stems(word))
 
     def __call__(self, text: str) -> str:
         if not self.is_title_case(text):
@@ -54,7 +58,7 @@ class Truecaser:
             w = m.group()
             if not w[0].isupper() or w.isupper():
                 continue  # not capitalised, or an acronym
-            english = any(s in self.english for s in _stems(w.lower()))
+            english = self._english(w.lower())
             if w in self.names and not english:
                 continue  # a name we know ("Lebanon")
             if w in self.names:  # both ("May", "Ban", "North"): a name beside a name
@@ -66,9 +70,15 @@ class Truecaser:
         return "".join(chars)
 
 
-def english_words(lexicon, knowledge) -> set[str]:
-    """Ordinary words: those of the event lexicon and of sector agents ("minister")."""
+def english_words(lexicon, knowledge, nlp=None) -> set[str]:
+    """Ordinary words: those of the event lexicon, of sector agents ("minister") and, when
+    the spaCy pipeline has one, of its lemmatizer's word index (WordNet's lemmas)."""
     out: set[str] = set()
+    if nlp is not None and "lemmatizer" in nlp.pipe_names:
+        tables = nlp.get_pipe("lemmatizer").lookups
+        if tables.has_table("lemma_index"):
+            for lemmas in tables.get_table("lemma_index").values():
+                out.update(lemmas)
     for p in lexicon.patterns:
         for group in (p.verbs, p.nouns, p.objects, p.object_mods, p.xcomps):
             for phrase in group:
