@@ -170,7 +170,9 @@ class ActorResolver:
                                       for c in head.lefts)):
             return None
         lo, hi = np_bounds(head)
-        inside = [m for m in mentions if m.start >= lo and m.end - 1 <= hi]
+        # a name the parse cut ("Doctors [Without Borders]") still names its head word
+        inside = [m for m in mentions if (m.start >= lo and m.end - 1 <= hi)
+                  or m.start <= head.i < m.end]
         mention = _best_mention(head, inside)
         place = _location_mention(head, mentions)
         # "rebels in Darfur", "Albanians in south Serbia": CAMEO codes groups by where they are
