@@ -343,3 +343,10 @@ def test_violence_whose_doer_is_unsaid_is_still_coded(code):
     # a war that is only named is no new event
     asserted, _ = code("The war in Syria continued.")
     assert asserted == []
+
+
+def test_a_share_of_a_thing_is_the_thing(code):
+    asserted, _ = code("The rebels said they will hand over 40 percent of their arms to the "
+                       "United Nations.")
+    assert any(e.cameo_root == "03" and e.target and e.target.country == "IGO"
+               for e in asserted)
