@@ -350,3 +350,8 @@ def test_a_share_of_a_thing_is_the_thing(code):
                        "United Nations.")
     assert any(e.cameo_root == "03" and e.target and e.target.country == "IGO"
                for e in asserted)
+
+
+def test_a_reduced_relative_after_the_verb_is_its_object(code):
+    asserted, _ = code("Bangladesh says it will not accept any refugees fleeing the violence.")
+    assert any(e.source.country == "BGD" and e.cameo_root == "12" for e in asserted)

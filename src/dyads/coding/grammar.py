@@ -128,7 +128,22 @@ def direct_objects(v: Token) -> list[Token]:
                 if whole:
                     c = whole[0]
             out.extend(expand_conj(c))
+    if not out:
+        reduced = _reduced_relative(v)
+        if reduced is not None:  # "will not accept [refugees] fleeing the violence"
+            out.extend(expand_conj(reduced[0]))
     return out
+
+
+def _reduced_relative(v: Token) -> tuple[Token, Token] | None:
+    """(noun, participle) of "accept [refugees fleeing X]" when the parser made the noun
+    the subject of a complement clause right after the verb."""
+    for c in v.children:
+        if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > v.i:
+            subj = [s for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
+            if subj and subj[0].left_edge.i == v.i + 1:
+                return subj[0], c
+    return None
 
 
 # Nouns of time: "called Netanyahu on Sunday" is no "call on".
@@ -188,6 +203,12 @@ def modifier_clause_tokens(doc) -> set[int]:
             out.update(x.i for x in t.subtree)
         elif t.pos_ in VERBAL and t.i not in out and _where_clause(t):
             out.update(x.i for x in t.subtree)
+        elif t.pos_ in VERBAL and t.i not in out:
+            reduced = _reduced_relative(t)
+            if reduced is not None:  # "refugees [fleeing the violence]" describes them
+                noun, participle = reduced
+                out.update(x.i for x in participle.subtree if x.i > noun.right_edge.i
+                           or x.i == participle.i)
     return out
 
 
