@@ -355,3 +355,8 @@ def test_a_share_of_a_thing_is_the_thing(code):
 def test_a_reduced_relative_after_the_verb_is_its_object(code):
     asserted, _ = code("Bangladesh says it will not accept any refugees fleeing the violence.")
     assert any(e.source.country == "BGD" and e.cameo_root == "12" for e in asserted)
+
+
+def test_a_double_object_parsed_as_a_small_clause(code):
+    asserted, _ = code("Myanmar has said it would allow UN agencies access to Rakhine state.")
+    assert ("MMR", "03", "IGO") in triples(asserted)

@@ -132,6 +132,10 @@ def direct_objects(v: Token) -> list[Token]:
         reduced = _reduced_relative(v)
         if reduced is not None:  # "will not accept [refugees] fleeing the violence"
             out.extend(expand_conj(reduced[0]))
+        for c in v.children:  # "allow [UN agencies] [access]" parsed as a small clause
+            if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.i > v.i:
+                out.append(c)
+                out.extend(s for s in c.children if s.dep_ == "nsubj")
     return out
 
 
