@@ -360,3 +360,12 @@ def test_a_reduced_relative_after_the_verb_is_its_object(code):
 def test_a_double_object_parsed_as_a_small_clause(code):
     asserted, _ = code("Myanmar has said it would allow UN agencies access to Rakhine state.")
     assert ("MMR", "03", "IGO") in triples(asserted)
+
+
+def test_committed_with_its_subject_on_the_auxiliary(code):
+    asserted, _ = code("The Ethiopian Prime Minister said his government is committed to "
+                       "opening up the economy to international investors.")
+    (e,) = [e for e in asserted if e.cameo_root == "03"]
+    assert e.source.country == "ETH"
+    # foreign parties are not the only country's own
+    assert e.target is None or e.target.country is None

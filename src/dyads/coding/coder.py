@@ -44,6 +44,7 @@ VIOLENCE_ROOTS = {"18", "19", "20"}
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
 COUNT_NOUNS = words("grammar", "count_nouns")
 AERIAL_DOERS = words("grammar", "aerial_doers")
+FOREIGN_WORDS = words("grammar", "foreign_words")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
@@ -630,6 +631,8 @@ class EventCoder:
 def _domestic(a: Actor | None, country: str) -> Actor | None:
     if a is None or a.country or not a.sector or a.sector in ARMED_SECTORS:
         return a
+    if FOREIGN_WORDS & set(a.text.lower().split()):
+        return a  # "international investors", "foreign journalists" are nobody's own
     return replace(a, country=country, code=country + a.sector,
                    how=f"{a.how}; the sentence's only country")
 

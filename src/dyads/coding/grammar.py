@@ -90,8 +90,11 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     committed = _committed_to(v)
     if committed is not None:  # "France is committed to [sending] aid"
-        if is_passive(committed):
-            return [c for c in committed.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if is_passive(committed):  # "is committed": its subject, however it is labelled
+            # (also one the parser hung on the auxiliary)
+            near = [committed] + [a for a in committed.children if a.dep_ in ("aux", "auxpass")]
+            return [c for w in near for c in w.children
+                    if c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in SUBJECT_DEPS]
         return subjects(committed, depth + 1)
     if v.dep_ in ("advcl", "pcomp") and v.tag_ in ("VBG", "VBN"):
         return subjects(head, depth + 1)
