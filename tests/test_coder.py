@@ -369,3 +369,12 @@ def test_committed_with_its_subject_on_the_auxiliary(code):
     assert e.source.country == "ETH"
     # foreign parties are not the only country's own
     assert e.target is None or e.target.country is None
+
+
+def test_joining_somebody_for_talks(code):
+    asserted, _ = code("Rex Tillerson joined Iranian Foreign Minister Mohammad Javad Zarif for a "
+                       "meeting.")
+    assert ("USA", "04", "IRN") in triples(asserted)
+    # the mood of the verb the event noun hangs on
+    asserted, _ = code("The South Korean president will join Donald Trump for talks.")
+    assert ("KOR", "03", "USA") in triples(asserted)

@@ -316,6 +316,8 @@ class EventCoder:
             sources, targets = self._nominal_actors(m, scope)
             anchor = m.trigger.head if m.trigger.dep_ in ("dobj", "nsubj", "attr", "pobj") \
                 else m.trigger
+            if m.trigger.dep_ == "pobj" and anchor.head.pos_ in g.VERBAL:
+                anchor = anchor.head  # "will join Trump [for talks]": the verb's mood
         elif m.speaker is not None:  # "X said Y must <act>": X demands it of Y
             sources = self._resolve_all(g.subjects(m.speaker), scope)
             targets = [a for a in self._resolve_all(g.subjects(m.trigger), scope)
@@ -590,6 +592,13 @@ class EventCoder:
                 and not m.reacted_to and (n.dep_ == "attr" or n.head.lemma_.lower()
                                           in g.SUPPORT_VERBS):
             sources = self._resolve_all(g.subjects(n.head), scope)
+        joined = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
+        if not sources and joined is not None and joined.lemma_.lower() in g.JOINING_VERBS:
+            # "Tillerson joined Zarif for a meeting": the joiner meets the joined
+            sources = self._resolve_all(g.subjects(joined), scope)
+            joined_targets = self._resolve_all(g.direct_objects(joined), scope)
+            if sources and joined_targets:
+                return sources, joined_targets
         if not sources:  # "talks between Serbia and Kosovo": both sides are parties
             parties = self._resolve_all([x for _, x in g.prep_objects(n, ("between",))], scope)
             if len(parties) >= 2:

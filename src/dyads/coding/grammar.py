@@ -331,6 +331,7 @@ def _committed_to(v: Token) -> Token | None:
 
 AVERTING_VERBS = words("grammar", "averting_verbs")
 SUPPORT_VERBS = words("grammar", "support_verbs")
+JOINING_VERBS = words("grammar", "joining_verbs")
 
 
 def averted(tok: Token) -> str | None:
