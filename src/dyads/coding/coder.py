@@ -316,7 +316,8 @@ class EventCoder:
             sources, targets = self._nominal_actors(m, scope)
             anchor = m.trigger.head if m.trigger.dep_ in ("dobj", "nsubj", "attr", "pobj") \
                 else m.trigger
-            if m.trigger.dep_ == "pobj" and anchor.head.pos_ in g.VERBAL:
+            if m.trigger.dep_ == "pobj" and anchor.lower_ == "for" \
+                    and anchor.head.lemma_.lower() in g.JOINING_VERBS:
                 anchor = anchor.head  # "will join Trump [for talks]": the verb's mood
         elif m.speaker is not None:  # "X said Y must <act>": X demands it of Y
             sources = self._resolve_all(g.subjects(m.speaker), scope)
