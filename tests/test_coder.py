@@ -378,3 +378,8 @@ def test_joining_somebody_for_talks(code):
     # the mood of the verb the event noun hangs on
     asserted, _ = code("The South Korean president will join Donald Trump for talks.")
     assert ("KOR", "03", "USA") in triples(asserted)
+
+
+def test_irregular_past_forms_find_their_lemma(code):
+    asserted, _ = code("Boko Haram jihadists overran a military base in northeast Nigeria.")
+    assert any(e.cameo_root == "19" and e.source.country == "NGA" for e in asserted)
