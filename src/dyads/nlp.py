@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 
 import spacy
@@ -66,3 +67,34 @@ def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:
     the doc's array at once rather than token by token."""
     ids = {POS_IDS[p] for p in pos}
     return [doc[i] for i, p in enumerate(doc.to_array(POS).tolist()) if p in ids]
+
+
+# Answers about one parsed sentence, kept while it is read: the latest doc's, per thread. The
+# memo holds the doc, not the doc the memo (no reference cycle for the garbage collector).
+_memo = threading.local()
+
+
+def per_sentence(fn: Callable) -> Callable:
+    """Memoize a function of a token (and hashable arguments) for the token's sentence; for
+    functions of the parse alone, which the coder asks again for every pattern and
+    predicate. Lists and sets are returned as copies."""
+    name = fn.__name__
+
+    def wrapper(tok, *args, **kwargs):
+        doc = tok.doc
+        if getattr(_memo, "doc", None) is not doc:
+            _memo.doc, _memo.cache = doc, {}
+        cache = _memo.cache
+        key = (name, tok.i, *args, *kwargs.items())
+        try:
+            found = cache[key]
+        except KeyError:
+            found = cache[key] = fn(tok, *args, **kwargs)
+        return found.copy() if isinstance(found, (list, set)) else found
+
+    wrapper.__wrapped__ = fn
+    wrapper.__name__ = name
+    wrapper.__qualname__ = fn.__qualname__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
