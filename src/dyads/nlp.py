@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 
@@ -70,3 +71,34 @@ def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:
     the doc's array at once rather than token by token."""
     ids = {POS_IDS[p] for p in pos}
     return [doc[i] for i, p in enumerate(doc.to_array(POS).tolist()) if p in ids]
+
+
+# Answers about one parsed sentence, kept while it is read.
+_MISSING = object()
+
+
+def per_sentence(fn: Callable) -> Callable:
+    """Memoize a function of a token (and hashable arguments) for the token's sentence; for
+    functions of the parse alone, which the coder asks again for every pattern and
+    predicate. Lists and sets are returned as copies.
+
+    The memo is the latest doc's, per thread, and is held apart from the doc (no reference
+    cycle through the doc's tokens for the garbage collector)."""
+    state = threading.local()
+
+    def wrapper(tok, *args, **kwargs):
+        doc = tok.doc
+        if getattr(state, "doc", None) is not doc:
+            state.doc, state.cache = doc, {}
+        cache = state.cache
+        key = (tok.i, *args, *kwargs.items()) if args or kwargs else tok.i
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            found = cache[key] = fn(tok, *args, **kwargs)
+        return found.copy() if isinstance(found, (list, set)) else found
+
+    wrapper.__wrapped__ = fn
+    wrapper.__name__ = fn.__name__
+    wrapper.__qualname__ = fn.__qualname__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper

@@ -145,7 +145,7 @@ class ActorResolver:
             if taken.intersection(range(start, end)):
                 continue
             taken.update(range(start, end))
-            text = doc[start:end].text
+            text = (Span(doc, start, end) if isinstance(doc, Doc) else doc[start:end]).text
             out.append(Mention(start + offset, end + offset, self.kb.entries[text]))
         return sorted(out, key=lambda m: m.start)
 
@@ -270,7 +270,7 @@ class ActorResolver:
                 and " " not in head_lemma and head_lemma not in self._ref_ends \
                 and not any(c.dep_ == "poss" for c in head.children):
             return []
-        words = [t for t in doc[lo: hi + 1] if not t.is_punct and t.tag_ != "POS"]
+        words = [t for t in _tokens(doc, lo, hi) if not t.is_punct and t.tag_ != "POS"]
         definite = bool(words) and words[0].lower_ == "the"
         if definite:
             words = words[1:]
@@ -348,7 +348,7 @@ class ActorResolver:
             return
         doc = head.doc
         form = None
-        for t in doc[lo: hi + 1]:
+        for t in _tokens(doc, lo, hi):
             sec, src = self._sector(t)
             if sec:
                 form = src
@@ -381,9 +381,9 @@ class ActorResolver:
         if not spans:
             return None
         spans.sort(key=lambda se: not (se[0] <= head.i < se[1]))
-        former = any(t.lower_ in FORMER for t in doc[lo: hi + 1])
+        former = any(t.lower_ in FORMER for t in _tokens(doc, lo, hi))
         for s, e in spans:
-            text = doc[s:e].text
+            text = Span(doc, s, e).text
             if scope.date is not None:
                 offices = self.kb.people.lookup(text, scope.date)
                 if not offices:
@@ -420,14 +420,14 @@ class ActorResolver:
     def _title_agent(self, doc: Doc, lo: int, hi: int) -> tuple[str | None, str | None]:
         """The last sector agent among tokens lo..hi (a title before a name)."""
         found: tuple[str | None, str | None] = (None, None)
-        for t in doc[lo: hi + 1]:
+        for t in _tokens(doc, lo, hi):
             hit = self._sector(t)
             if hit[0]:
                 found = hit
         return found
 
     def _title_sector(self, doc: Doc, lo: int, hi: int) -> str | None:
-        for t in doc[lo: hi + 1]:
+        for t in _tokens(doc, lo, hi):
             sector, _ = self._sector(t)
             if sector:
                 return sector
@@ -559,7 +559,7 @@ class ActorResolver:
         if head.lower_ not in self._agent_ends and lemma not in self._agent_ends:
             return None, None  # most heads are names: no agent ends in them
         longest = min(self._max_agent_words, head.i + 1)
-        lowers = [t.lower_ for t in head.doc[head.i - longest + 1: head.i + 1]]
+        lowers = [t.lower_ for t in _tokens(head.doc, head.i - longest + 1, head.i)]
         for n in range(longest, 0, -1):
             words = lowers[-n:]
             for cand in (" ".join(words), " ".join(words[:-1] + [lemma])):
@@ -685,7 +685,12 @@ def _trim(doc: Doc, lo: int, hi: int) -> Span:
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS" or doc[hi].lower_ == "'s"):
         hi -= 1
-    return doc[lo: hi + 1]
+    return Span(doc, lo, hi + 1)
+
+
+def _tokens(doc: Doc, lo: int, hi: int) -> list[Token]:
+    """doc[lo: hi + 1] as a list (cheaper than a Span for 0 <= lo, hi < len(doc))."""
+    return [doc[i] for i in range(lo, hi + 1)]
 
 
 def _plural(word: str) -> str:

@@ -7,11 +7,10 @@ verbs, modals, reporting verbs, nouns of time and measure...) are data: data/gra
 
 from __future__ import annotations
 
-import threading
-
 from spacy.tokens import Token
 
 from dyads.lang import words
+from dyads.nlp import per_sentence
 
 VERBAL = {"VERB", "AUX"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -473,39 +472,12 @@ def verb_keys(v: Token) -> set[str]:
 
 
 # The coder asks the same questions of the same tokens for every pattern and predicate; the
-# answers depend only on the parse, so they are kept while one sentence is read. The memo is
-# the latest doc's, per thread, and holds no reference from the doc to its tokens (no cycle
-# for the garbage collector); mutable answers are returned as copies.
-_memo = threading.local()
-
-
-def _per_sentence(fn):
-    name = fn.__name__
-
-    def wrapper(tok, *args, **kwargs):
-        doc = tok.doc
-        if getattr(_memo, "doc", None) is not doc:
-            _memo.doc, _memo.cache = doc, {}
-        key = (name, tok.i, *args, *kwargs.items())
-        cache = _memo.cache
-        try:
-            found = cache[key]
-        except KeyError:
-            found = cache[key] = fn(tok, *args, **kwargs)
-        return found.copy() if isinstance(found, (list, set)) else found
-
-    wrapper.__wrapped__ = fn
-    wrapper.__name__ = name
-    wrapper.__doc__ = fn.__doc__
-    return wrapper
-
-
-is_passive = _per_sentence(is_passive)
-passive_agents = _per_sentence(passive_agents)
-passive_targets = _per_sentence(passive_targets)
-subjects = _per_sentence(subjects)
-direct_objects = _per_sentence(direct_objects)
-prep_objects = _per_sentence(prep_objects)
-expand_conj = _per_sentence(expand_conj)
-verb_keys = _per_sentence(verb_keys)
-noun_modifiers = _per_sentence(noun_modifiers)
+# answers depend only on the parse, so they are kept while one sentence is read
+# (dyads.nlp.per_sentence).
+is_passive = per_sentence(is_passive)
+passive_agents = per_sentence(passive_agents)
+passive_targets = per_sentence(passive_targets)
+subjects = per_sentence(subjects)
+direct_objects = per_sentence(direct_objects)
+verb_keys = per_sentence(verb_keys)
+noun_modifiers = per_sentence(noun_modifiers)

@@ -17,6 +17,8 @@ from dyads.cameo import Ontology, ontology
 FIELDS = {"code", "verb", "particle", "prep", "object", "object_mod", "xcomp", "noun",
           "reciprocal", "fallback", "example", "note"}
 ANY = "*"
+# Up to this many patterns with objects, a verb's patterns are all tried (Lexicon.verb_patterns)
+FEW_OBJECT_PATTERNS = 4
 
 
 class LexiconError(ValueError):
@@ -83,7 +85,9 @@ class Lexicon:
                 for o in p.objects:
                     by_object[o].append(i)
             plain = [i for i, p in enumerate(plist) if not p.objects]
-            self._verb_index[lemma] = (plist, plain, dict(by_object))
+            # a verb with few object patterns tries them all: cheaper than reading its nouns
+            few = len(plist) - len(plain) <= FEW_OBJECT_PATTERNS
+            self._verb_index[lemma] = (plist, plain, {} if few else dict(by_object))
 
     def verb_patterns(self, lemma: str, keys: Callable[[], set[str]]) -> Sequence[Pattern]:
         """The patterns of a verb lemma in trying order (most specific first), less those
@@ -93,7 +97,7 @@ class Lexicon:
         if entry is None:
             return ()
         plist, plain, by_object = entry
-        if not by_object:
+        if not by_object:  # no patterns with objects, or few (see __post_init__)
             return plist
         fit = set(plain)
         for k in by_object.keys() & keys():
