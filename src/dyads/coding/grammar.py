@@ -7,6 +7,7 @@ verbs, modals, reporting verbs, nouns of time and measure...) are data: data/gra
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, LOWER, TAG
 from spacy.tokens import Token
 
 from dyads.lang import words
@@ -204,17 +205,29 @@ def modifier_clause_tokens(doc) -> set[int]:
     """Indices of the tokens inside noun-modifying clauses (see `in_modifier_clause`),
     found in one pass over the sentence."""
     out: set[int] = set()
-    for t in doc:
-        if t.dep_ in ("relcl", "acl") and t.i not in out and in_modifier_clause(t):
-            out.update(x.i for x in t.subtree)
-        elif t.pos_ in VERBAL and t.i not in out and _where_clause(t):
-            out.update(x.i for x in t.subtree)
-        elif t.pos_ in VERBAL and t.i not in out:
-            reduced = _reduced_relative(t)
-            if reduced is not None:  # "refugees [fleeing the violence]" describes them
-                noun, participle = reduced
-                out.update(x.i for x in participle.subtree if x.i > noun.right_edge.i
-                           or x.i == participle.i)
+    candidates = []  # verbs a "where" or a misparsed participle hangs on, checked after
+    # read the parse as arrays: making a Token for every word costs more than the test
+    strings = doc.vocab.strings
+    relcl, acl, ccomp = strings["relcl"], strings["acl"], strings["ccomp"]
+    vbg, where = strings["VBG"], strings["where"]
+    for i, (dep, tag, low) in enumerate(doc.to_array([DEP, TAG, LOWER]).tolist()):
+        if dep == relcl or dep == acl:
+            t = doc[i]
+            if i not in out and in_modifier_clause(t):
+                out.update(x.i for x in t.subtree)
+        elif low == where or (dep == ccomp and tag == vbg):
+            candidates.append(doc[i].head)
+    for v in candidates:
+        if v.i in out or v.pos_ not in VERBAL:
+            continue
+        if _where_clause(v):
+            out.update(x.i for x in v.subtree)
+            continue
+        reduced = _reduced_relative(v)
+        if reduced is not None:  # "refugees [fleeing the violence]" describes them
+            noun, participle = reduced
+            out.update(x.i for x in participle.subtree if x.i > noun.right_edge.i
+                       or x.i == participle.i)
     return out
 
 
