@@ -92,7 +92,8 @@ class EventCoder:
                     return m
         best: Match | None = None
         # without the patterns none of whose objects is among the verb's nouns
-        for p in self.lexicon.verb_patterns(lemma, lambda: slots.all_keys):
+        for p in self.lexicon.verb_patterns(lemma, lambda: slots.all_keys,
+                                            lambda: slots.object_keys):
             if best is not None and p.specificity < best.pattern.specificity:
                 break
             m = self._fit(v, p, slots)
@@ -661,6 +662,7 @@ class _VerbSlots:
         self._preps: dict[frozenset[str], list[Token]] = {}
         self._keys: dict[int, set[str]] = {}
         self._all_keys: set[str] | None = None
+        self._object_keys: set[str] | None = None
         self._xcomps: list[Token] | None = None
 
     @property
@@ -687,6 +689,13 @@ class _VerbSlots:
                 + [n for c in self.xcomps for _, n in g.prep_objects(c)]
             self._all_keys = set().union(*(self.keys(n) for n in nouns))
         return self._all_keys
+
+    @property
+    def object_keys(self) -> set[str]:
+        """Lexicon keys of the verb's direct objects (and passive subjects)."""
+        if self._object_keys is None:
+            self._object_keys = set().union(*(self.keys(n) for n in self.objects))
+        return self._object_keys
 
     def prep_objects(self, preps: frozenset[str]) -> list[Token]:
         """Nouns of the verb's `preps` phrases, also where the parser hung the phrase on

@@ -76,32 +76,43 @@ class Lexicon:
         for pairs in self.by_phrasal.values():
             pairs.sort(key=lambda rp: (-rp[1].specificity, -order[rp[1].id]))
         # per verb lemma: its patterns in trying order, those without an object, and the
-        # patterns each object key may satisfy (see verb_patterns)
-        self._verb_index: dict[str, tuple[list[Pattern], list[int],
+        # patterns each object key may satisfy, apart for patterns whose object is a direct
+        # object (see verb_patterns)
+        self._verb_index: dict[str, tuple[list[Pattern], list[int], dict[str, list[int]],
                                           dict[str, list[int]]]] = {}
         for lemma, plist in self.by_verb.items():
-            by_object: dict[str, list[int]] = defaultdict(list)
+            direct: dict[str, list[int]] = defaultdict(list)
+            other: dict[str, list[int]] = defaultdict(list)
             for i, p in enumerate(plist):
                 for o in p.objects:
-                    by_object[o].append(i)
+                    (other if p.preps or p.xcomps else direct)[o].append(i)
             plain = [i for i, p in enumerate(plist) if not p.objects]
             # a verb with few object patterns tries them all: cheaper than reading its nouns
-            few = len(plist) - len(plain) <= FEW_OBJECT_PATTERNS
-            self._verb_index[lemma] = (plist, plain, {} if few else dict(by_object))
+            if len(plist) - len(plain) <= FEW_OBJECT_PATTERNS:
+                direct.clear()
+                other.clear()
+            self._verb_index[lemma] = (plist, plain, dict(direct), dict(other))
 
-    def verb_patterns(self, lemma: str, keys: Callable[[], set[str]]) -> Sequence[Pattern]:
+    def verb_patterns(self, lemma: str, keys: Callable[[], set[str]],
+                      object_keys: Callable[[], set[str]] | None = None) -> Sequence[Pattern]:
         """The patterns of a verb lemma in trying order (most specific first), less those
-        with objects of which none is among `keys()` (the lexicon keys of the verb's nouns;
-        called only when the lemma has patterns with objects)."""
+        with objects of which none can be found: `keys()` are the lexicon keys of every noun
+        the verb governs, `object_keys()` those of its direct objects (and passive subjects),
+        where a pattern with neither prepositions nor complements looks for its object. Each
+        is called only when needed."""
         entry = self._verb_index.get(lemma)
         if entry is None:
             return ()
-        plist, plain, by_object = entry
-        if not by_object:  # no patterns with objects, or few (see __post_init__)
+        plist, plain, direct, other = entry
+        if not direct and not other:  # no patterns with objects, or few (see __post_init__)
             return plist
         fit = set(plain)
-        for k in by_object.keys() & keys():
-            fit.update(by_object[k])
+        if direct:
+            for k in direct.keys() & (object_keys or keys)():
+                fit.update(direct[k])
+        if other:
+            for k in other.keys() & keys():
+                fit.update(other[k])
         return [plist[i] for i in sorted(fit)]
 
     def __len__(self) -> int:
