@@ -66,11 +66,16 @@ class Parser:
         return self.nlp.pipe(sentences, disable=self._parse_off, batch_size=64)
 
 
+_pos = threading.local()
+
+
 def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:
     """The tokens of `doc` whose coarse part of speech is one of `pos`, in order: read from
-    the doc's array at once rather than token by token."""
+    the doc's array at once (per thread, for the latest doc) rather than token by token."""
+    if getattr(_pos, "doc", None) is not doc:
+        _pos.doc, _pos.tags = doc, doc.to_array(POS).tolist()
     ids = {POS_IDS[p] for p in pos}
-    return [doc[i] for i, p in enumerate(doc.to_array(POS).tolist()) if p in ids]
+    return [doc[i] for i, p in enumerate(_pos.tags) if p in ids]
 
 
 # Answers about one parsed sentence, kept while it is read.
@@ -86,6 +91,18 @@ def per_sentence(fn: Callable) -> Callable:
     cycle through the doc's tokens for the garbage collector)."""
     state = threading.local()
 
+    if fn.__code__.co_argcount == 1 and not fn.__code__.co_kwonlyargcount:
+        def wrapper(tok):  # the common case, without packing arguments
+            doc = tok.doc
+            if getattr(state, "doc", None) is not doc:
+                state.doc, state.cache = doc, {}
+            cache = state.cache
+            found = cache.get(tok.i, _MISSING)
+            if found is _MISSING:
+                found = cache[tok.i] = fn(tok)
+            return found.copy() if isinstance(found, (list, set)) else found
+        return _wraps(wrapper, fn)
+
     def wrapper(tok, *args, **kwargs):
         doc = tok.doc
         if getattr(state, "doc", None) is not doc:
@@ -97,6 +114,10 @@ def per_sentence(fn: Callable) -> Callable:
             found = cache[key] = fn(tok, *args, **kwargs)
         return found.copy() if isinstance(found, (list, set)) else found
 
+    return _wraps(wrapper, fn)
+
+
+def _wraps(wrapper: Callable, fn: Callable) -> Callable:
     wrapper.__wrapped__ = fn
     wrapper.__name__ = fn.__name__
     wrapper.__qualname__ = fn.__qualname__

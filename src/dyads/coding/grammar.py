@@ -483,7 +483,6 @@ def verb_keys(v: Token) -> set[str]:
     return keys
 
 
-
 # The coder asks the same questions of the same tokens for every pattern and predicate; the
 # answers depend only on the parse, so they are kept while one sentence is read
 # (dyads.nlp.per_sentence).
