@@ -48,8 +48,6 @@ FOREIGN_WORDS = words("grammar", "foreign_words")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
-# Prepositions that place an act ("near Kabul"): a capital there is a place, not a government.
-LOCATIVE_PREPS = {"in", "near", "outside", "around", "at", "inside", "across"}
 COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
 
@@ -427,11 +425,10 @@ class EventCoder:
     def _resolve_all(self, heads: list[Token], scope: Scope) -> list[Actor]:
         out = []
         for h in heads:
-            if h.lower_ in g.PARTITIVES:  # "some of the UN peacekeepers"
-                whole = [n for _, n in g.prep_objects(h, ("of",))]
-                if whole:
-                    out.extend(self._resolve_all(whole, scope))
-                    continue
+            whole = g.partitive_whole(h)  # "some of the UN peacekeepers"
+            if whole is not None:
+                out.extend(self._resolve_all([whole], scope))
+                continue
             # "scores of Sierra Leonean and Liberian refugees": each party counted
             counted = [n for _, n in g.prep_objects(h, ("of",))] \
                 if h.lemma_.lower() in g.QUANTITY_NOUNS or h.lemma_.lower() in COUNT_NOUNS \
@@ -528,7 +525,7 @@ class EventCoder:
                     actor = self.resolver.mention_actor(v.doc, mention)
                     tok = v.doc[end - 1]
                     if actor.sector and mention.entry.kind == "capital" \
-                            and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+                            and tok.dep_ == "pobj" and tok.head.lower_ in g.LOCATIVE_PREPS:
                         # "attacked a convoy [near Kabul]": the place, not its government
                         actor = None if actor.country in src_countries else replace(
                             actor, code=actor.country, sector=None, how=f"place: {actor.how}")
@@ -551,15 +548,13 @@ class EventCoder:
         # ("killed [at least 75 displaced people]"): its code stays unknown
         # (not the thing done or given: "eased [key restrictions]", "carried out [strikes]";
         # but what violence or force is used on: "attacked [the convoy]")
-        if m.obj is not None and m.event_code[:2] in VIOLENCE_ROOTS | {"17"} \
-                and self.match_noun(m.obj) is None:
-            groups.insert(0, [m.obj])
-            obj_index += 1
-        for i, heads in enumerate(groups):
-            for h in heads:
-                if i != obj_index and h.pos_ in ("NOUN", "PROPN") \
-                        and h.lower_ not in g.TIME_NOUNS:
-                    return [self.resolver.phrase_actor(h)]
+        hit = m.obj is not None and m.event_code[:2] in VIOLENCE_ROOTS | {"17"} \
+            and self.match_noun(m.obj) is None
+        phrases = ([m.obj] if hit else []) + [h for i, heads in enumerate(groups)
+                                              if i != obj_index for h in heads]
+        for h in phrases:
+            if h.pos_ in ("NOUN", "PROPN") and h.lower_ not in g.TIME_NOUNS:
+                return [self.resolver.phrase_actor(h)]
         return []
 
     def _place_state(self, v: Token, scope: Scope, preps: tuple[str, ...] = ("in",)
@@ -583,9 +578,9 @@ class EventCoder:
         n = m.trigger
         # "the sanctions [imposed by Washington on Tehran]": the participle names both sides
         participles = [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        of_objects = [x for _, x in g.prep_objects(n, ("of",))]
         sources = self._modifier_actors(n, scope)
         if not sources:  # "the lifting of sanctions [by the EU]": by-phrases name the doer
-            of_objects = [x for _, x in g.prep_objects(n, ("of",))]
             sources = self._resolve_all([x for w in (n, *of_objects)
                                          for _, x in g.prep_objects(w, ("by",))]
                                         + [a for c in participles for a in g.passive_agents(c)],
@@ -607,7 +602,6 @@ class EventCoder:
                 return parties, []
         preps = m.pattern.preps or frozenset(g.TARGET_PREPS + ("between", "of"))
         # "the suspension of aid [to Guatemala]": also through what the noun is of
-        of_objects = [x for _, x in g.prep_objects(n, ("of",))]
         targets = self._resolve_all([x for w in (n, *participles)
                                      for _, x in g.prep_objects(w, preps)], scope)
         if not any(t.country for t in targets):

@@ -119,18 +119,23 @@ def passive_targets(v: Token) -> list[Token]:
 
 # Words for a part of a group, which stands for the group ("expelled some of the peacekeepers").
 PARTITIVES = words("grammar", "partitives")
+# Prepositions that place an act ("near Kabul"): a capital there is a place, not a government.
+LOCATIVE_PREPS = words("grammar", "locative_preps")
+
+
+def partitive_whole(tok: Token) -> Token | None:
+    """The group a part stands for: "peacekeepers" in "some of the peacekeepers"."""
+    if tok.lower_ not in PARTITIVES:
+        return None
+    return next((n for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for n in p.children if n.dep_ == "pobj"), None)
 
 
 def direct_objects(v: Token) -> list[Token]:
     out: list[Token] = []
     for c in v.children:
         if c.dep_ in OBJECT_DEPS or c.dep_ in ("dative", "iobj"):
-            if c.lower_ in PARTITIVES:
-                whole = [n for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for n in p.children if n.dep_ == "pobj"]
-                if whole:
-                    c = whole[0]
-            out.extend(expand_conj(c))
+            out.extend(expand_conj(partitive_whole(c) or c))
     if not out:
         reduced = _reduced_relative(v)
         if reduced is not None:  # "will not accept [refugees] fleeing the violence"
