@@ -383,3 +383,19 @@ def test_joining_somebody_for_talks(code):
 def test_irregular_past_forms_find_their_lemma(code):
     asserted, _ = code("Boko Haram jihadists overran a military base in northeast Nigeria.")
     assert any(e.cameo_root == "19" and e.source.country == "NGA" for e in asserted)
+
+
+def test_the_doers_own_forces_are_not_the_target(code):
+    asserted, _ = code("Russia has strengthened its forces in Crimea.")
+    assert all(e.target is None or e.target.code != "RUSMIL" for e in asserted)
+    assert any(e.source.country == "RUS" and e.target and e.target.country == "UKR"
+               for e in asserted)
+    asserted, _ = code("Pakistan is willing to withdraw its troops from the border area.")
+    assert asserted and all(e.target is None or e.target.country != "PAK" for e in asserted)
+    asserted, _ = code("China recalled its ambassador from Lithuania.")
+    assert ("CHN", "16", "LTU") in triples(asserted)
+
+
+def test_what_is_sent_is_not_a_target(code):
+    asserted, _ = code("President Obama has offered to send troops to Uganda.")
+    assert {(e.source.country, e.target.code) for e in asserted} == {("USA", "UGA")}

@@ -179,6 +179,8 @@ class ActorResolver:
         located = place is not None and (
             mention is None or (mention.entry.kind == "demonym"
                                 and mention.start <= head.i < mention.end))
+        if located and mention is None and self._possessor(head, scope) is not None:
+            located = False  # "its forces in Crimea" are the possessor's, only placed there
         if located:
             mention = place
         sector, sector_src = self._sector(head)
@@ -496,6 +498,10 @@ class ActorResolver:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if head.dep_ not in SUBJECT_DEPS:
+            # "Pakistan is willing to withdraw its troops": the controlling clause's subject
+            while verb.dep_ in ("xcomp", "acomp", "conj") and verb.head.i != verb.i \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                verb = verb.head
             for c in verb.children:
                 if c.dep_ in SUBJECT_DEPS and c.i != head.i:
                     found = (self.antecedent(c, scope) if c.lower_ in ANAPHORS

@@ -39,6 +39,7 @@ PURPOSE_ROOTS = {"10", "02", "11", "14"}  # demand, appeal, disapprove, protest
 ADDRESSED_ROOTS = {"02", "03", "10", "13"}
 # Sectors of armed non-state actors, whose country the text must say.
 ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
+OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and agents
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
 VIOLENCE_ROOTS = {"18", "19", "20"}
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
@@ -397,8 +398,11 @@ class EventCoder:
                 pairs = [(state, t, r) for _, t, r in pairs  # not the place itself
                          if not (t and (_same(state, t) or t.start == state.start))] \
                     or [(state, None, False)]
-        countries = {mn.entry.country for mn in scope.mentions if len(mn.entry.country) == 3
-                     and mn.entry.country not in GROUP_CLASSES}
+        # the countries named, as places or through the people who act ("President Obama
+        # offered to send troops to Uganda" names two)
+        countries = {c for c in [mn.entry.country for mn in scope.mentions]
+                     + [a.country for a in (*sources, *targets) if a is not None]
+                     if c and len(c) == 3 and c not in GROUP_CLASSES}
         out = []
         for s, t, reversed_ in pairs:
             if not (_known(s) or _known(t)) or (s is None and not agentless):
@@ -493,12 +497,14 @@ class EventCoder:
                 if i not in memo:
                     memo[i] = [a for a in self._resolve_all(heads, scope)
                                if _actor_key(a) not in src_keys
-                               and not (i == obj_index and a.country in src_countries)]
+                               and not (i == obj_index and a.country in src_countries)
+                               and not _own_agents(a, src_countries)]
                 yield memo[i]
 
         for found in resolved():  # a slot that names a country, a group or a person
-            if any(a.country or (a.how or "").startswith("unknown name") for a in found):
-                return found
+            named = [a for a in found if a.country or (a.how or "").startswith("unknown name")]
+            if named:  # not what is sent with it: "send [troops] to [Uganda]"
+                return named
         if m.obj is not None:
             found = [a for a in self._modifier_actors(m.obj, scope)
                      if _actor_key(a) not in src_keys]
@@ -631,6 +637,13 @@ class EventCoder:
             targets = [self.resolver.phrase_actor(x) for _, x in g.prep_objects(n, preps)
                        if x.pos_ in ("NOUN", "PROPN")][:1]
         return sources, targets
+
+
+def _own_agents(a: Actor, countries: set[str]) -> bool:
+    """The doer's own forces or envoys ("withdrew [its troops]", "recalled [its
+    ambassador]") are what the act moves, not whom it is done to."""
+    return a.sector in OWN_AGENT_SECTORS and a.country in countries \
+        and (a.how or "").startswith("possessive")
 
 
 def _domestic(a: Actor | None, country: str) -> Actor | None:
