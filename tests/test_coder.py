@@ -399,3 +399,25 @@ def test_the_doers_own_forces_are_not_the_target(code):
 def test_what_is_sent_is_not_a_target(code):
     asserted, _ = code("President Obama has offered to send troops to Uganda.")
     assert {(e.source.country, e.target.code) for e in asserted} == {("USA", "UGA")}
+
+
+def test_unidentified_attackers_are_placed_where_the_violence_happened(code):
+    # the weapon is no actor: the attacker is unidentified (UAF) in the country of the place
+    asserted, _ = code("Three US servicemen were killed by an improvised explosive device "
+                       "outside of the Iraqi city of Basra.")
+    (e,) = asserted
+    assert (e.source.code, e.target.country) == ("IRQUAF", "USA")
+    assert e.source.text == "an improvised explosive device"
+    # the victims, not the place, are the target; of the place's country when unsaid
+    (e,) = code("Five civilians were killed in Mogadishu on Monday.")[0]
+    assert (e.source.code, e.target.code) == ("SOMUAF", "SOMCVL")
+    # no place, no country: the doer stays unknown
+    (e,) = code("A roadside bombing killed one US soldier.")[0]
+    assert e.source is None and e.target.country == "USA"
+
+
+def test_a_title_with_a_coordinated_plural_is_one_actor(code):
+    asserted, _ = code("Sergey Lavrov held talks with Minister of Foreign Affairs and "
+                       "Expatriates of the Hashemite Kingdom of Jordan Ayman Al Safadi.")
+    assert {(e.source.code, e.target.code) for e in asserted} == {
+        ("RUSGOV", "JORGOV"), ("JORGOV", "RUSGOV")}

@@ -230,7 +230,9 @@ class ActorResolver:
             if sector:
                 return Actor(None, None, sector, text_span.text, start, end, None,
                              f"agent '{sector_src}' without a country")
-            if head.pos_ == "PROPN":
+            if head.pos_ == "PROPN" and not (head.dep_ == "conj" and head.tag_ == "NNPS"):
+                # (a plural coordinated name is part of a title: "Minister of Foreign
+                # Affairs and [Expatriates]")
                 # "President Laurent Gbago": an unknown name keeps its title's sector
                 title, title_src = self._title_agent(head.doc, lo, head.i - 1)
                 return Actor(None, None, title, text_span.text, start, end, None,

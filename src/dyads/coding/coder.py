@@ -386,8 +386,25 @@ class EventCoder:
         # Who acted must be said, except in an agentless passive ("were arrested"), where the
         # text names only the target; a predicate with no doer is not an event to code.
         agentless = not m.nominal and g.is_passive(m.trigger) and not g.passive_agents(m.trigger)
-        # "a roadside bombing killed four soldiers": the violence is said, its doer is not
-        agentless = agentless or (m.does_violence and not sources)
+        # "a roadside bombing killed four soldiers": the violence is said, its doer is not;
+        # so with a weapon for agent ("were killed by [an improvised explosive device]")
+        instrument = [a for a in g.passive_agents(m.trigger) if not m.nominal
+                      and not self.resolver.is_agent_noun(a)] if not sources else []
+        violent = code.root in VIOLENCE_ROOTS
+        agentless = agentless or (m.does_violence and not sources) or (violent and bool(instrument))
+        if agentless and violent and not sources:
+            # an unidentified attacker, of the country the violence happened in (CAMEO's UAF)
+            doer = instrument[:1] or ([m.trigger] if m.does_violence else [])
+            placed = self._place_attacker([m.trigger, *doer, m.trigger.head], scope, doer)
+            if placed is not None:
+                attacker, place = placed
+                # the victims, of that country when the text gives them none ("five
+                # civilians were killed in Mogadishu"), rather than the place itself
+                victims = [_domestic(a, place.country, f"placed by {place.text!r}") for a in
+                           self._resolve_all(g.passive_targets(m.trigger), scope)
+                           if _known(a)] if g.is_passive(m.trigger) else []
+                pairs = [(attacker, t, False) for t in victims or [t for _, t, _ in pairs]
+                         if not (t and t.start == place.start)] or [(attacker, None, False)]
         expulsion = code.code[:3] in EXPULSION_CODES
         if agentless and (code.root in PLACE_DOER_ROOTS or expulsion) \
                 and all(s is None for s, _, _ in pairs):
@@ -574,6 +591,23 @@ class EventCoder:
                                    how=f"state of the place of a passive act: {a.how}")
         return None
 
+    def _place_attacker(self, heads: list[Token], scope: Scope, doer: list[Token]
+                        ) -> tuple[Actor, Actor] | None:
+        """Unidentified armed forces of the country an act of violence is placed in ("killed
+        by a roadside bomb [outside the Iraqi city of Basra]"); the doer's words as its text."""
+        for h in heads:
+            for _, n in g.prep_objects(h, g.LOCATIVE_PREPS):
+                for a in self.resolver.resolve_many(n, scope):
+                    if a.country and len(a.country) == 3 and a.country not in GROUP_CLASSES:
+                        if doer:
+                            span = doer[0].doc[doer[0].left_edge.i:doer[0].i + 1]
+                            text, start, end = span.text, span.start_char, span.end_char
+                        else:
+                            text, start, end = "", a.start, a.start
+                        return Actor(a.country + "UAF", a.country, "UAF", text, start, end,
+                                     None, f"unidentified attacker, placed by {a.text!r}"), a
+        return None
+
     def _noun_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """The actor a noun names, else one named in its left side ("Sweden's decision")."""
         found = self._resolve_all([n], scope)
@@ -646,13 +680,14 @@ def _own_agents(a: Actor, countries: set[str]) -> bool:
         and (a.how or "").startswith("possessive")
 
 
-def _domestic(a: Actor | None, country: str) -> Actor | None:
+def _domestic(a: Actor | None, country: str, why: str = "the sentence's only country"
+              ) -> Actor | None:
     if a is None or a.country or not a.sector or a.sector in ARMED_SECTORS:
         return a
     if FOREIGN_WORDS & set(a.text.lower().split()):
         return a  # "international investors", "foreign journalists" are nobody's own
     return replace(a, country=country, code=country + a.sector,
-                   how=f"{a.how}; the sentence's only country")
+                   how=f"{a.how}; {why}")
 
 
 def _rank(m: Match) -> tuple[int, int]:
