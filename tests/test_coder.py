@@ -421,3 +421,13 @@ def test_a_title_with_a_coordinated_plural_is_one_actor(code):
                        "Expatriates of the Hashemite Kingdom of Jordan Ayman Al Safadi.")
     assert {(e.source.code, e.target.code) for e in asserted} == {
         ("RUSGOV", "JORGOV"), ("JORGOV", "RUSGOV")}
+
+
+def test_members_of_a_group_are_the_group(code):
+    asserted, _ = code("A member of the Iranian parliament criticized the United States.")
+    assert ("IRN", "11", "USA") in triples(asserted)
+    # an organization we do not know still acts, under its own name
+    (e,) = code("Members of the Association of African Jurists investigated the welfare of "
+                "2,000 Libyans.")[0]
+    assert e.source.text == "Association of African Jurists" and e.source.code is None
+    assert e.target.country == "LBY"
