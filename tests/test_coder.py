@@ -407,7 +407,7 @@ def test_unidentified_attackers_are_placed_where_the_violence_happened(code):
                        "outside of the Iraqi city of Basra.")
     (e,) = asserted
     assert (e.source.code, e.target.country) == ("IRQUAF", "USA")
-    assert e.source.text == "an improvised explosive device"
+    assert e.source.text == "Iraqi city of Basra"  # the words that give its country
     # the victims, not the place, are the target; of the place's country when unsaid
     (e,) = code("Five civilians were killed in Mogadishu on Monday.")[0]
     assert (e.source.code, e.target.code) == ("SOMUAF", "SOMCVL")

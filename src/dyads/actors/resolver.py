@@ -35,6 +35,8 @@ LOCATION_PREPS = {"in", "from", "of"}
 ANAPHORS = words("actors", "anaphors")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 POSSESSIVES = words("actors", "possessives")
+LEADER_NOUNS = words("actors", "leader_nouns")
+ARMED_GROUP_SECTORS = {"REB", "INS", "UAF", "IMG"}  # armed forces that are no state's
 # Clause links through which a pronoun subject takes the governing clause's subject
 # ("Japan said [it had halted aid]", "..., saying [they had lost trust]").
 CLAUSE_DEPS = {"ccomp", "advcl", "conj", "xcomp", "parataxis", "relcl"}
@@ -184,6 +186,10 @@ class ActorResolver:
         if located:
             mention = place
         sector, sector_src = self._sector(head)
+        if head.lemma_.lower() in LEADER_NOUNS:
+            led = self._led_group_sector(head)
+            if led[0] is not None:
+                sector, sector_src = led
         if sector is None and head.pos_ == "NOUN":  # "Saudi air force jets"
             for c in head.lefts:
                 if c.dep_ == "compound" and (c.pos_ == "NOUN" or c.lower_ in ("force", "forces")):
@@ -208,6 +214,8 @@ class ActorResolver:
             owner = self._possessor(head, scope)
             if owner is not None:  # "China recalled its ambassador": the possessor's country
                 sec = sector or owner.sector
+                if sec == "MIL" and owner.sector in ARMED_GROUP_SECTORS:
+                    sec = owner.sector  # "the rebel leader said his forces will disarm"
                 code = owner.code if owner.code and owner.code[:3] != owner.country \
                     else owner.country + (sec or "")
                 return Actor(code, owner.country, sec, text_span.text, start, end,
@@ -557,6 +565,19 @@ class ActorResolver:
         return Actor(None, None, None, span.text, span.start_char, span.end_char, None,
                      "no known actor: the phrase only")
 
+    def _led_group_sector(self, head: Token) -> tuple[str | None, str | None]:
+        """The sector of the group a leader noun heads: "leaders of [the opposition
+        coalition]" OPP, "a spokesman for [the rebels]" REB."""
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ in ("of", "for"):
+                for n in p.children:
+                    if n.dep_ == "pobj":
+                        for w in (n, *[c for c in n.lefts if c.dep_ in ("compound", "amod")]):
+                            found = self._sector(w)
+                            if found[0] is not None:
+                                return found
+        return None, None
+
     def is_agent_noun(self, tok: Token) -> bool:
         """Does the noun name people of a sector ("demonstrators", "troops")?"""
         return self._sector(tok)[0] is not None
@@ -649,7 +670,9 @@ def np_tokens(head: Token) -> list[Token]:
         if child.dep_ in LEFT_DEPS:
             toks.update(child.subtree)
     for child in head.rights:
-        if child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and (
+                child.lower_ == "of" or (  # "a spokesman [for the Taliban]"
+                    child.lower_ == "for" and head.lemma_.lower() in LEADER_NOUNS))):
             toks.update(child.subtree)
     return sorted(toks, key=lambda t: t.i)
 

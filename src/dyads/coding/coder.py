@@ -404,7 +404,8 @@ class EventCoder:
                            self._resolve_all(g.passive_targets(m.trigger), scope)
                            if _known(a)] if g.is_passive(m.trigger) else []
                 pairs = [(attacker, t, False) for t in victims or [t for _, t, _ in pairs]
-                         if not (t and t.start == place.start)] or [(attacker, None, False)]
+                         if not (t and t.start == place.start and t.end == place.end)] \
+                    or [(attacker, None, False)]
         expulsion = code.code[:3] in EXPULSION_CODES
         if agentless and (code.root in PLACE_DOER_ROOTS or expulsion) \
                 and all(s is None for s, _, _ in pairs):
@@ -594,18 +595,16 @@ class EventCoder:
     def _place_attacker(self, heads: list[Token], scope: Scope, doer: list[Token]
                         ) -> tuple[Actor, Actor] | None:
         """Unidentified armed forces of the country an act of violence is placed in ("killed
-        by a roadside bomb [outside the Iraqi city of Basra]"); the doer's words as its text."""
+        by a roadside bomb [outside the Iraqi city of Basra]"), named by the place."""
         for h in heads:
             for _, n in g.prep_objects(h, g.LOCATIVE_PREPS):
                 for a in self.resolver.resolve_many(n, scope):
                     if a.country and len(a.country) == 3 and a.country not in GROUP_CLASSES:
-                        if doer:
-                            span = doer[0].doc[doer[0].left_edge.i:doer[0].i + 1]
-                            text, start, end = span.text, span.start_char, span.end_char
-                        else:
-                            text, start, end = "", a.start, a.start
-                        return Actor(a.country + "UAF", a.country, "UAF", text, start, end,
-                                     None, f"unidentified attacker, placed by {a.text!r}"), a
+                        # its words are the place's, which give its country (the doer,
+                        # if any, is a weapon or an event: "a roadside bomb")
+                        return Actor(a.country + "UAF", a.country, "UAF", a.text, a.start,
+                                     a.end, None, "unidentified attacker, placed by "
+                                     f"{a.text!r}" + (f" ({doer[0].text!r})" if doer else "")), a
         return None
 
     def _noun_actors(self, n: Token, scope: Scope) -> list[Actor]:
