@@ -431,3 +431,13 @@ def test_members_of_a_group_are_the_group(code):
                 "2,000 Libyans.")[0]
     assert e.source.text == "Association of African Jurists" and e.source.code is None
     assert e.target.country == "LBY"
+
+
+def test_calling_for_somebody_to_act(code):
+    # "for X to do": X is asked; what X is to do is no event yet
+    asserted, _ = code("The United Nations called for Israel to halt settlement construction.")
+    assert {(e.source.code, e.cameo_root, e.target.country) for e in asserted} == {
+        ("IGOUNO", "02", "ISR")}
+    # ministers we cannot place are not made the addressed country's own
+    (e,) = code("European ministers had called for Burma to institute reforms.")[0]
+    assert e.target.country == "MMR" and (e.source is None or e.source.country != "MMR")

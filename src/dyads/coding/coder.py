@@ -431,7 +431,12 @@ class EventCoder:
                 # armed groups or violence ("US troops killed militants" names no militants'
                 # country)
                 (only,) = countries
-                s, t = _domestic(s, only), _domestic(t, only)
+                # (not a doer of the country it addresses: "European ministers called for
+                # [Burma] to reform" are no Burmese ministers)
+                addressed = t is not None and t.code == only \
+                    and (t.how or "").startswith(("name ", "short ", "historical "))
+                s = s if addressed else _domestic(s, only)
+                t = _domestic(t, only)
             out.append(Event(
                 doc_id=doc_id, sentence_index=index, sentence=scope.text, date=day,
                 source=s, target=t, cameo=code.code, cameo_root=code.root,
@@ -478,6 +483,8 @@ class EventCoder:
         groups: list[list[Token]] = []
         if g.is_passive(v):
             groups.append(g.passive_targets(v))
+        if m.xcomp is not None and g.for_to_clause(m.xcomp):
+            groups.append(g.subjects(m.xcomp))  # "called for [Burma] to institute reforms"
         if m.pattern.preps and not m.pattern.objects:
             groups.append([n for _, n in g.prep_objects(v, m.pattern.preps)])
         groups.append([o for o in g.direct_objects(v) if m.obj is None or o.i != m.obj.i])
@@ -709,7 +716,8 @@ class _VerbSlots:
     @property
     def xcomps(self) -> list[Token]:
         if self._xcomps is None:
-            self._xcomps = [c for c in self.v.children if c.dep_ == "xcomp"]
+            self._xcomps = [c for c in self.v.children
+                            if c.dep_ == "xcomp" or g.for_to_clause(c)]
         return self._xcomps
 
     @property

@@ -165,12 +165,24 @@ TIME_NOUNS = words("grammar", "time_nouns")
 NON_ARGUMENT_PREPS = words("grammar", "non_argument_preps")
 
 
+def for_to_clause(c: Token) -> bool:
+    """Is `c` the verb of a "for X to do" clause ("called [for Burma to institute
+    reforms]"), which the parser makes an adverbial clause with 'for' as its mark?"""
+    return c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children) \
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+
+
 def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = None
                  ) -> list[tuple[str, Token]]:
     """(preposition, noun) pairs under `tok`, also through a particle ("pull out of talks")."""
     out: list[tuple[str, Token]] = []
     for c in tok.children:
         if c.lower_ in NON_ARGUMENT_PREPS:
+            continue
+        if (preps is None or "for" in preps) and for_to_clause(c):
+            # "called for [Burma] to institute reforms": who is to do it is for's object
+            out.extend(("for", n) for k in c.children if k.dep_ in SUBJECT_DEPS
+                       for n in expand_conj(k))
             continue
         if c.dep_ in ("prep", "dative") and (preps is None or c.lower_ in preps):
             for p in c.children:
@@ -307,7 +319,7 @@ def modal(v: Token) -> str | None:
             return f"modal '{c.lower_}'"
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
             return f"conditional '{c.lower_}'"
-    if v.dep_ == "xcomp":
+    if v.dep_ == "xcomp" or for_to_clause(v):
         head = v.head
         if head.lemma_ not in REALIS_GOVERNORS:
             return f"complement of '{head.lemma_}'"
