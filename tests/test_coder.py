@@ -441,3 +441,37 @@ def test_calling_for_somebody_to_act(code):
     # ministers we cannot place are not made the addressed country's own
     (e,) = code("European ministers had called for Burma to institute reforms.")[0]
     assert e.target.country == "MMR" and (e.source is None or e.source.country != "MMR")
+
+
+def test_killed_in_a_violent_act_names_its_doer(code):
+    asserted, _ = code("Three Palestinians were killed in an Israeli air strike in Gaza.")
+    assert ("ISR", "19", "PSE") in triples(asserted)
+    # an act is no place: nobody is made an unidentified attacker of India
+    asserted, _ = code("Pakistan's military said five civilians were killed in the Indian "
+                       "shelling.")
+    assert asserted and all(e.source.code == "IND" for e in asserted)
+
+
+def test_naming_is_no_act(code):
+    asserted, _ = code("Pakistan lodged a strong protest with India against what it called "
+                       "unprovoked ceasefire violations.")
+    assert {(e.source.code, e.cameo, e.target.code) for e in asserted} == {("PAK", "114", "IND")}
+
+
+def test_a_titled_name_is_its_title_for_the_lexicon(code):
+    asserted, _ = code("Seoul summoned Japanese Ambassador Yasuo Morita.")
+    assert any(e.cameo_root == "16" and e.target.country == "JPN" for e in asserted)
+
+
+def test_counted_people_are_the_people(code):
+    (e,) = code("Iraqi security forces arrested dozens of anti-government protesters in "
+                "Baghdad.")[0]
+    assert (e.source.code, e.target.code) == ("IRQCOP", "IRQOPP")
+    (e,) = code("Hundreds of Palestinians threw stones at police.")[0]
+    assert e.source.country == "PSE" and e.source.text == "Hundreds of Palestinians"
+
+
+def test_a_where_clause_with_its_own_named_subject_is_news(code):
+    asserted, _ = code("The assembly met in New York, where Secretary-General Antonio Guterres "
+                       "urged Russia to end the fighting.")
+    assert ("IGO", "02", "RUS") in triples(asserted)

@@ -19,3 +19,8 @@ def _lists() -> dict[str, dict[str, list[str]]]:
 def words(section: str, name: str) -> frozenset[str]:
     """One word list, e.g. words("grammar", "reporting_verbs")."""
     return frozenset(_lists()[section][name])
+
+
+def phrase_table(section: str, name: str) -> dict[str, tuple[str, ...]]:
+    """A table of phrase lists, e.g. phrase_table("actors", "office_titles")."""
+    return {k: tuple(v) for k, v in _lists()[section][name].items()}

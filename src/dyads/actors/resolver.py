@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.knowledge import Entry, KnowledgeBase
 from dyads.actors.people import GROUP_COUNTRIES, SURNAME_FIRST, Office, normalize
-from dyads.lang import words
+from dyads.lang import phrase_table, words
 from dyads.model import Actor
 
 # Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
@@ -36,6 +36,7 @@ ANAPHORS = words("actors", "anaphors")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 POSSESSIVES = words("actors", "possessives")
 LEADER_NOUNS = words("actors", "leader_nouns")
+OFFICE_TITLES = phrase_table("actors", "office_titles")
 ARMED_GROUP_SECTORS = {"REB", "INS", "UAF", "IMG"}  # armed forces that are no state's
 # Clause links through which a pronoun subject takes the governing clause's subject
 # ("Japan said [it had halted aid]", "..., saying [they had lost trust]").
@@ -413,6 +414,12 @@ class ActorResolver:
                 return self._office_actor(o, "ELI" if former else o.sector, how)
             cands = self.kb.people.candidates(text)
             countries = {o.country for o in cands}
+            if len(countries) > 1:  # the title says which office: "UN Secretary-General X"
+                title = " ".join(t.lower_ for t in _tokens(doc, lo, s - 1)).replace(" - ", "-")
+                titled = [o for o in cands
+                          if any(f in title for f in OFFICE_TITLES.get(o.office, ()))]
+                if len({o.country for o in titled}) == 1:
+                    cands, countries = titled, {titled[0].country}
             if len(countries) == 1:
                 o = cands[0]
                 sector = "ELI" if former else (self._title_sector(doc, lo, hi) or o.sector)

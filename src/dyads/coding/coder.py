@@ -82,6 +82,8 @@ class EventCoder:
 
     # --- pattern matching ---------------------------------------------------------------
     def match_verb(self, v: Token) -> Match | None:
+        if g.names_something(v):
+            return None
         lemma = v.lemma_.lower()
         slots = _VerbSlots(v)
         for particle, p in self.lexicon.by_phrasal.get(lemma, ()):
@@ -392,7 +394,17 @@ class EventCoder:
                       and not self.resolver.is_agent_noun(a)] if not sources else []
         violent = code.root in VIOLENCE_ROOTS
         agentless = agentless or (m.does_violence and not sources) or (violent and bool(instrument))
-        if agentless and violent and not sources:
+        if agentless and violent and not sources and not m.nominal:
+            # "were killed in [the Indian shelling]", "in [an Israeli air strike]": the
+            # violent act named in the phrase says whose the killing is
+            doers = [a for _, n in g.prep_objects(m.trigger, ("in", "during", "by"))
+                     if self._violent_noun(n) for a in self._modifier_actors(n, scope)
+                     if a.country]
+            if doers:
+                victims = [a for a in self._resolve_all(g.passive_targets(m.trigger), scope)
+                           if _known(a)] if g.is_passive(m.trigger) else []
+                pairs = [(d, t, False) for d in doers for t in victims or [None]]
+        if agentless and violent and not sources and all(s is None for s, _, _ in pairs):
             # an unidentified attacker, of the country the violence happened in (CAMEO's UAF)
             doer = instrument[:1] or ([m.trigger] if m.does_violence else [])
             placed = self._place_attacker([m.trigger, *doer, m.trigger.head], scope, doer)
@@ -464,6 +476,13 @@ class EventCoder:
                 found = [a for n in counted for a in self.resolver.resolve_many(n, scope)]
                 if any(a.country for a in found):
                     out.extend(found)
+                    continue
+            elif counted:  # "dozens of [anti-government protesters] in Baghdad"
+                found = self.resolver.resolve_many(counted[0], scope)
+                if any(_known(a) for a in found):
+                    whole = self.resolver.phrase_actor(h)  # the words of the whole phrase
+                    out.extend(replace(a, text=whole.text, start=whole.start, end=whole.end)
+                               for a in found)
                     continue
             out.extend(self.resolver.resolve_many(h, scope))
         return out
@@ -605,6 +624,8 @@ class EventCoder:
         by a roadside bomb [outside the Iraqi city of Basra]"), named by the place."""
         for h in heads:
             for _, n in g.prep_objects(h, g.LOCATIVE_PREPS):
+                if self._violent_noun(n):
+                    continue  # "in the Indian shelling" is no place
                 for a in self.resolver.resolve_many(n, scope):
                     if a.country and len(a.country) == 3 and a.country not in GROUP_CLASSES:
                         # its words are the place's, which give its country (the doer,
@@ -613,6 +634,10 @@ class EventCoder:
                                      a.end, None, "unidentified attacker, placed by "
                                      f"{a.text!r}" + (f" ({doer[0].text!r})" if doer else "")), a
         return None
+
+    def _violent_noun(self, n: Token) -> bool:
+        found = self.match_noun(n)
+        return found is not None and found.event_code[:2] in VIOLENCE_ROOTS
 
     def _noun_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """The actor a noun names, else one named in its left side ("Sweden's decision")."""

@@ -163,6 +163,17 @@ TIME_NOUNS = words("grammar", "time_nouns")
 # Words heading prepositional phrases that attribute or explain, never name a participant
 # ("according to the Canadian Press", "due to sanctions", "thanks to Qatar's mediation").
 NON_ARGUMENT_PREPS = words("grammar", "non_argument_preps")
+NAMING_VERBS = words("grammar", "naming_verbs")
+
+
+def names_something(v: Token) -> bool:
+    """Does `v` only name what it speaks of ("[what] it called ceasefire violations")?"""
+    return v.lemma_.lower() in NAMING_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in v.children)
+
+
+# Titles before a name ("Ambassador Yasuo Morita"): the lexicon's object nouns.
+TITLE_NOUNS = words("actors", "title_words")
 
 
 def for_to_clause(c: Token) -> bool:
@@ -248,11 +259,21 @@ def modifier_clause_tokens(doc) -> set[int]:
     return out
 
 
+def _reported_where(v: Token) -> bool:
+    """A non-restrictive "where" clause with a named doer reports news of its own: "in New
+    York, [where Guterres urged an end to the fighting]"."""
+    first = v.left_edge
+    return first.lower_ == "where" and first.i > 0 and v.doc[first.i - 1].lower_ == "," \
+        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in v.children)
+
+
 def _where_clause(v: Token) -> bool:
     """A clause opened by "where" right after a noun ("the city of Susangerd [where 100
     people were killed]") describes the place, whatever the parser hung it on."""
     first = v.left_edge
     if first.lower_ != "where" or first.i == 0 or first.head.i != v.i:
+        return False
+    if _reported_where(v):
         return False
     before = v.doc[first.i - 1]
     if before.is_punct and before.i > 0:
@@ -273,7 +294,7 @@ def in_modifier_clause(tok: Token) -> bool:
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             misparsed = cur.dep_ == "acl" and cur.head.dep_ == "ROOT" \
                 and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBD", "VBN")
-            if not (infinitive or misparsed):
+            if not (infinitive or misparsed or _reported_where(cur)):
                 return True
         cur = cur.head
     return False
@@ -460,6 +481,14 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
     if comps:
         keys.add(f"{comps[0].lemma_.lower()} {n.lemma_.lower()}")
         keys.add(f"{comps[0].lower_} {n.lower_}")
+    if n.pos_ == "PROPN":  # a titled name goes by its title: "[Ambassador] Yasuo Morita"
+        for c in n.lefts:
+            if c.dep_ == "compound" and c.lower_ in TITLE_NOUNS:
+                keys.add(c.lower_)
+                prev = n.doc[c.i - 1] if c.i > 0 else None
+                if prev is not None and prev.dep_ in ("compound", "amod") and prev.head.i in (
+                        c.i, n.i):
+                    keys.add(f"{prev.lower_} {c.lower_}")  # "[deputy] high commissioner"
     if measures and n.lemma_.lower() in QUANTITY_NOUNS:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "in"):
