@@ -188,7 +188,9 @@ def build(countryinfo: Path) -> list[tuple[str, str, str, str]]:
     places, why = city_places.place_rows(
         city_places.countryinfo_blocks(countryinfo, block_code), recase)
     why["taken"] = sum(1 for r in places if r[1] in taken or r[1] in dropped)
-    rows += [r for r in places if r[1] not in taken and r[1] not in dropped]
+    places = [r for r in places if r[1] not in taken and r[1] not in dropped]
+    places, why["headline"] = city_places.headline_safe(places, taken)
+    rows += places
     rows.sort(key=lambda r: (r[0], KIND_RANK[r[2]], r[1]))
     print("gazetteer places left out: "
           + ", ".join(f"{k} {v}" for k, v in sorted(why.items())), file=sys.stderr)

@@ -39,6 +39,8 @@ A candidate is left out when
     group's or agent's form (groups.tsv, agents.tsv);
   * judged: it is in tools/place_skip.tsv (person names and other readings the data above
     does not catch, each with its reason);
+  * headline: a form of several words (or with letters the truecaser splits at) holding an
+    ordinary English word no other row has (Grand Rapids, Banī Suwayf: see headline_safe);
   * taken: build_actor_data.py keeps a form already in countries.tsv (a name, adjective,
     capital, curated place) or dropped by country_extras.tsv.
 """
@@ -321,6 +323,28 @@ def _rejected(form, country, pop, pool, probs, people, skip) -> str | None:
         if pop is None or any(p is None or p * DOMINANCE > pop for p in others.values()):
             return "shared"
     return None
+
+
+def headline_safe(rows, existing_forms) -> tuple[list, int]:
+    """Rows whose words do not take an ordinary word away from the headline truecaser.
+
+    dyads.truecase keeps every word of a known place capitalised ("Lake" if "Lake Chad" were a
+    place), reading words as [A-Za-z]+ runs ("Banī Suwayf" gives "Ban"). A gazetteer form
+    holding an English word (is_word: Long Beach, Banī Suwayf) that no existing country or
+    group form already has is left out; New York, British Columbia and Tamil Nadu stay."""
+    from dyads.truecase import WORD
+
+    probs = word_probs()
+    groups = [r["form"] for r in _tsv(ACTORS / "groups.tsv")]
+    have = {w for f in [*existing_forms, *groups] for w in WORD.findall(f)}
+    out, dropped = [], 0
+    for r in rows:
+        words = WORD.findall(r[1])
+        if words == [r[1]] or all(w in have or not is_word(w, probs) for w in words):
+            out.append(r)
+        else:
+            dropped += 1
+    return out, dropped
 
 
 CI_FIELDS = ("MajorCities", "Regions")
