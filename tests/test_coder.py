@@ -475,3 +475,15 @@ def test_a_where_clause_with_its_own_named_subject_is_news(code):
     asserted, _ = code("The assembly met in New York, where Secretary-General Antonio Guterres "
                        "urged Russia to end the fighting.")
     assert ("IGO", "02", "RUS") in triples(asserted)
+
+
+def test_a_demanded_clause_asks_its_subject(code):
+    (e,) = code("Ukraine demanded that Russia withdraw its troops from Crimea.")[0]
+    assert (e.source.code, e.cameo_root, e.target.code) == ("UKR", "10", "RUS")
+    (e,) = code("The United States demanded that North Korea abandon its nuclear program.")[0]
+    assert (e.cameo, e.target.code) == ("105", "PRK")
+
+
+def test_a_hyphenated_compound_is_its_word(code):
+    asserted, _ = code("Hamas rejected an Israeli proposal for a cease-fire.")
+    assert "1246" in {e.cameo for e in asserted}

@@ -502,8 +502,10 @@ class EventCoder:
         groups: list[list[Token]] = []
         if g.is_passive(v):
             groups.append(g.passive_targets(v))
-        if m.xcomp is not None and g.for_to_clause(m.xcomp):
-            groups.append(g.subjects(m.xcomp))  # "called for [Burma] to institute reforms"
+        if m.xcomp is not None and (g.for_to_clause(m.xcomp) or m.xcomp.dep_ == "ccomp"):
+            # who is to do it: "called for [Burma] to institute reforms", "demanded that
+            # [Russia] withdraw its troops"
+            groups.append(g.subjects(m.xcomp))
         if m.pattern.preps and not m.pattern.objects:
             groups.append([n for _, n in g.prep_objects(v, m.pattern.preps)])
         groups.append([o for o in g.direct_objects(v) if m.obj is None or o.i != m.obj.i])

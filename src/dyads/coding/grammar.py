@@ -481,6 +481,10 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
     if comps:
         keys.add(f"{comps[0].lemma_.lower()} {n.lemma_.lower()}")
         keys.add(f"{comps[0].lower_} {n.lower_}")
+    elif n.i >= 2 and n.doc[n.i - 1].lower_ == "-":  # "cease-fire" is a ceasefire
+        first = n.doc[n.i - 2]
+        keys |= {f"{first.lower_}{n.lower_}", f"{first.lower_}{n.lemma_.lower()}",
+                 f"{first.lower_}-{n.lower_}", f"{first.lower_} {n.lemma_.lower()}"}
     if n.pos_ == "PROPN":  # a titled name goes by its title: "[Ambassador] Yasuo Morita"
         for c in n.lefts:
             if c.dep_ == "compound" and c.lower_ in TITLE_NOUNS:
