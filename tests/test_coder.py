@@ -487,3 +487,11 @@ def test_a_demanded_clause_asks_its_subject(code):
 def test_a_hyphenated_compound_is_its_word(code):
     asserted, _ = code("Hamas rejected an Israeli proposal for a cease-fire.")
     assert "1246" in {e.cameo for e in asserted}
+
+
+def test_an_infinitive_with_its_subject_is_a_complement(code):
+    # spaCy reads "allowed the candidate to run" as a clause: the candidate is the object,
+    # "to run" the complement (not asserted)
+    asserted, hypothetical = code("The government allowed opposition parties to hold rallies.")
+    assert [e.cameo_root for e in asserted] == ["08"]
+    assert any(e.cameo_root == "14" for e in hypothetical)

@@ -743,8 +743,8 @@ class _VerbSlots:
     @property
     def xcomps(self) -> list[Token]:
         if self._xcomps is None:
-            self._xcomps = [c for c in self.v.children
-                            if c.dep_ == "xcomp" or g.for_to_clause(c)]
+            self._xcomps = [c for c in self.v.children if c.dep_ == "xcomp"
+                            or g.for_to_clause(c) or g.infinitive_clause(c)]
         return self._xcomps
 
     @property

@@ -136,6 +136,9 @@ def direct_objects(v: Token) -> list[Token]:
     for c in v.children:
         if c.dep_ in OBJECT_DEPS or c.dep_ in ("dative", "iobj"):
             out.extend(expand_conj(partitive_whole(c) or c))
+        elif infinitive_clause(c):  # "allowed [the candidate] to run"
+            out.extend(x for k in c.children if k.dep_ == "nsubj"
+                       for x in expand_conj(partitive_whole(k) or k))
     if not out:
         reduced = _reduced_relative(v)
         if reduced is not None:  # "will not accept [refugees] fleeing the violence"
@@ -181,6 +184,14 @@ def for_to_clause(c: Token) -> bool:
     reforms]"), which the parser makes an adverbial clause with 'for' as its mark?"""
     return c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children) \
         and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+
+
+def infinitive_clause(c: Token) -> bool:
+    """Is `c` an infinitive with its own subject that the parser made a clausal complement:
+    "allowed [the candidate to run]", "asked [Iran to free them]"? The subject is the
+    governing verb's object and the infinitive its complement, as in "urged Iran to"."""
+    return c.dep_ == "ccomp" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children) \
+        and any(k.dep_ == "nsubj" for k in c.children)
 
 
 def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = None
@@ -340,7 +351,7 @@ def modal(v: Token) -> str | None:
             return f"modal '{c.lower_}'"
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
             return f"conditional '{c.lower_}'"
-    if v.dep_ == "xcomp" or for_to_clause(v):
+    if v.dep_ == "xcomp" or for_to_clause(v) or infinitive_clause(v):
         head = v.head
         if head.lemma_ not in REALIS_GOVERNORS:
             return f"complement of '{head.lemma_}'"
