@@ -495,3 +495,17 @@ def test_an_infinitive_with_its_subject_is_a_complement(code):
     asserted, hypothetical = code("The government allowed opposition parties to hold rallies.")
     assert [e.cameo_root for e in asserted] == ["08"]
     assert any(e.cameo_root == "14" for e in hypothetical)
+
+
+def test_what_envoys_are_sent_to_do_is_the_senders_act(code):
+    asserted, _ = code("Egypt sent a security delegation to Gaza to mediate between Israel and "
+                       "Hamas.")
+    assert {e.cameo for e in asserted} == {"045"}
+    assert {e.target.country for e in asserted} >= {"ISR"}
+    (e,) = code("The United States has sent top government officials to Qatar to investigate "
+                "a recent report.")[0]
+    assert (e.source.code, e.cameo_root, e.target.code) == ("USA", "09", "QAT")
+    # troops sent to fight have not fought yet; material sent is the aid itself
+    asserted, hypothetical = code("Russia sent troops to Syria to fight the rebels.")
+    assert [e.cameo_root for e in asserted] == ["15"]
+    assert any(e.cameo_root == "19" for e in hypothetical)

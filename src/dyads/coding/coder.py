@@ -286,6 +286,13 @@ class EventCoder:
                     matches.append(m)
                     if m.pattern.object_mods:  # "the lifting of [sanctions]" is one event
                         consumed.update(n.i for _, n in g.prep_objects(tok, ("of",)))
+        # "sent a delegation to mediate": the mediation is the event, not the sending
+        # (troops sent to fight have not yet fought: that purpose stays an intent)
+        purposes = {m.trigger.head.i for m in matches if g.dispatched_purpose(m.trigger)
+                    and m.pattern.id not in self.lexicon.fallback_ids
+                    and m.event_code[:2] not in VIOLENCE_ROOTS}
+        if purposes:
+            matches = [m for m in matches if m.nominal or m.trigger.i not in purposes]
         events: list[Event] = []
         seen: set[tuple] = set()
         for m in matches:
@@ -357,6 +364,9 @@ class EventCoder:
                 hypo = None
             if alt is None and code_str[:2] == "03":
                 hypo = None
+        if not m.nominal and m.event_code[:2] in VIOLENCE_ROOTS \
+                and g.dispatched_purpose(m.trigger):
+            hypo = hypo or f"purpose of '{m.trigger.head.lemma_}'"
         kept_from = g.averted(m.trigger)
         if kept_from and not hypo:
             hypo = f"averted '{kept_from}'"
@@ -522,6 +532,8 @@ class EventCoder:
         if m.xcomp is not None:
             groups.append(g.direct_objects(m.xcomp)
                           + [n for _, n in g.prep_objects(m.xcomp, g.TARGET_PREPS)])
+        if g.dispatched_purpose(v):  # "sent officials [to Qatar] to investigate"
+            groups.append([n for _, n in g.prep_objects(v.head, ("to", "into", "in"))])
         if m.event_code[:2] in ("13", "10"):
             # "threatened to halt talks if the United States goes ahead": the one threatened
             groups.append([s for w in (v, m.xcomp) if w is not None

@@ -98,6 +98,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return subjects(committed, depth + 1)
     if v.dep_ in ("advcl", "pcomp") and v.tag_ in ("VBG", "VBN"):
         return subjects(head, depth + 1)
+    if dispatched_purpose(v):  # "Egypt sent a delegation to mediate": Egypt mediates
+        return subjects(head, depth + 1)
     if v.dep_ == "acomp" and head.pos_ in VERBAL:  # "Norway is [willing] to send"
         return subjects(head, depth + 1)
     if v.dep_ == "relcl" and head.pos_ in {"NOUN", "PROPN"}:
@@ -184,6 +186,19 @@ def for_to_clause(c: Token) -> bool:
     reforms]"), which the parser makes an adverbial clause with 'for' as its mark?"""
     return c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children) \
         and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+
+
+DISPATCH_VERBS = words("grammar", "dispatch_verbs")
+DISPATCHED_PEOPLE = words("grammar", "dispatched_people")
+
+
+def dispatched_purpose(v: Token) -> bool:
+    """Is `v` what envoys are sent to do ("sent a delegation [to mediate]")?"""
+    return v.dep_ in ("advcl", "xcomp") and v.head.lemma_.lower() in DISPATCH_VERBS \
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children) \
+        and not any(k.dep_ in SUBJECT_DEPS for k in v.children) \
+        and any(o.dep_ in OBJECT_DEPS and o.lemma_.lower() in DISPATCHED_PEOPLE
+                for o in v.head.children)
 
 
 def infinitive_clause(c: Token) -> bool:
@@ -351,6 +366,8 @@ def modal(v: Token) -> str | None:
             return f"modal '{c.lower_}'"
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
             return f"conditional '{c.lower_}'"
+    if dispatched_purpose(v):  # what envoys are sent to do is done as they are sent
+        return modal(v.head)
     if v.dep_ == "xcomp" or for_to_clause(v) or infinitive_clause(v):
         head = v.head
         if head.lemma_ not in REALIS_GOVERNORS:
