@@ -426,3 +426,10 @@ def test_samples_all_ingest_cleanly():
         for debris in ("Share", "MOST READ", "Advertisement", "©", "All rights reserved",
                        "Subscribe", "Reading Time"):
             assert debris not in a.text, (a.doc_id, debris)
+
+
+def test_a_dateline_of_two_places_is_stripped():
+    from dyads.ingest.text import strip_dateline
+
+    text = "BRUSSELS/KYIV, Feb. 28, 2022 (Continental Wire) — The European Union acted."
+    assert strip_dateline(text) == "The European Union acted."

@@ -420,7 +420,7 @@ def clean_body(raw: str) -> str:
 
 # "SEOUL, Nov. 10, 2019 (Yonhap) --", "WASHINGTON (Reuters) -", "GAZA CITY, May 8 —"
 DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z0-9][A-Za-z0-9.\- ]{1,30})*"
+    r"^[A-Z][A-Z.'\-/ ]{1,40}(?:,\s*[A-Z0-9][A-Za-z0-9.\- ]{1,30})*"  # "BRUSSELS/KYIV"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:--|—|–|-)\s+")
 
 
