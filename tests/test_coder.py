@@ -508,3 +508,15 @@ def test_what_envoys_are_sent_to_do_is_the_senders_act(code):
     # troops sent to fight have not fought yet: the deployment is the event
     asserted, _ = code("Russia sent troops to Syria to fight the rebels.")
     assert [e.cameo_root for e in asserted] == ["15"]
+
+
+def test_we_in_a_quote_is_the_speaker(code):
+    (e,) = code('"We urge Japan to withdraw the measures," the South Korean foreign minister '
+                'said.')[0]
+    assert (e.source.code, e.cameo_root, e.target.code) == ("KORGOV", "02", "JPN")
+
+
+def test_they_stands_for_each_coordinated_subject(code):
+    asserted, _ = code("Britain and Canada announced they would ban Russian ships from their "
+                       "ports.")
+    assert {e.source.code for e in asserted} == {"GBR", "CAN"}

@@ -33,6 +33,9 @@ LOCATION_PREPS = {"in", "from", "of"}
 
 # Pronouns that stand for an actor named elsewhere (the speaker, the previous subject).
 ANAPHORS = words("actors", "anaphors")
+FIRST_PERSON = {"we", "i"}
+PLURAL_ANAPHORS = {"they", "we"}
+REPORTING_VERBS = words("grammar", "reporting_verbs")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 POSSESSIVES = words("actors", "possessives")
 LEADER_NOUNS = words("actors", "leader_nouns")
@@ -538,6 +541,10 @@ class ActorResolver:
         """
         if pronoun.dep_ not in SUBJECT_DEPS or depth > 2:
             return None
+        if pronoun.lower_ in FIRST_PERSON:
+            speaker = self._quoted_speaker(pronoun, scope)
+            if speaker is not None:
+                return speaker
         clause = pronoun.head
         while clause.dep_ in CLAUSE_DEPS and clause.head.i != clause.i:
             clause = clause.head
@@ -548,6 +555,14 @@ class ActorResolver:
                     else:
                         found = self.resolve(c, scope)
                     if found is not None and (found.country or found.sector):
+                        if pronoun.lower_ in PLURAL_ANAPHORS and c.lower_ not in ANAPHORS:
+                            # "Britain and Canada said [they] would": each of them
+                            many = self.resolve_many(c, scope) + [
+                                a for x in c.children if x.dep_ == "conj"
+                                for a in self.resolve_many(x, scope)]
+                            if len(many) > 1:
+                                scope.refs[pronoun.i] = [
+                                    replace(a, how=f"'{pronoun.text}' = {a.how}") for a in many]
                         return replace(found, how=f"'{pronoun.text}' = {found.how}")
                     break
         last = scope.discourse.last_subject if scope.discourse and not in_sentence else None
@@ -555,6 +570,22 @@ class ActorResolver:
             return replace(last, how=f"'{pronoun.text}' = previous subject ({last.how})",
                            start=pronoun.idx, end=pronoun.idx + len(pronoun.text),
                            text=pronoun.text)
+        return None
+
+    def _quoted_speaker(self, pronoun: Token, scope: Scope) -> Actor | None:
+        """Who "we" or "I" are inside a quote: the one the sentence says spoke ("... we urge
+        the US side to stop," Zhao told reporters)."""
+        verb = pronoun.head
+        while verb.head.i != verb.i and (verb.lemma_.lower() not in REPORTING_VERBS
+                                         or pronoun.head.i == verb.i):
+            verb = verb.head
+        if verb.lemma_.lower() not in REPORTING_VERBS or pronoun.head.i == verb.i:
+            return None
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i and c.lower_ not in PRONOUNS:
+                found = self.resolve(c, scope)
+                if found is not None and (found.country or found.sector):
+                    return replace(found, how=f"'{pronoun.text}' = the speaker, {found.how}")
         return None
 
     def mention_actor(self, doc: Doc, m: Mention) -> Actor:
