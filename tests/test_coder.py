@@ -520,3 +520,11 @@ def test_they_stands_for_each_coordinated_subject(code):
     asserted, _ = code("Britain and Canada announced they would ban Russian ships from their "
                        "ports.")
     assert {e.source.code for e in asserted} == {"GBR", "CAN"}
+
+
+def test_a_meetings_place_is_no_party_to_it(code):
+    (e,) = code("The United States had proposed a meeting in Stockholm next month.")[0]
+    assert e.source.country == "USA" and (e.target is None or e.target.country != "SWE")
+    # where one travels is whom one visits
+    (e,) = code("Cavusoglu arrived in Moscow on Thursday.")[0]
+    assert e.target.country == "RUS"

@@ -586,8 +586,10 @@ class EventCoder:
         for start, end, mention in named:
             if lo < start and end - 1 <= hi and not _in_other_clause(v, v.doc[start]):
                 if mention is not None:
-                    actor = self.resolver.mention_actor(v.doc, mention)
                     tok = v.doc[end - 1]
+                    if self._venue(m, tok):
+                        continue
+                    actor = self.resolver.mention_actor(v.doc, mention)
                     if actor.sector and mention.entry.kind == "capital" \
                             and tok.dep_ == "pobj" and tok.head.lower_ in g.LOCATIVE_PREPS:
                         # "attacked a convoy [near Kabul]": the place, not its government
@@ -648,6 +650,21 @@ class EventCoder:
                                      a.end, None, "unidentified attacker, placed by "
                                      f"{a.text!r}" + (f" ({doer[0].text!r})" if doer else "")), a
         return None
+
+    def _venue(self, m: Match, tok: Token) -> bool:
+        """Is `tok` only where something happens: "proposed [a meeting in Stockholm]", "met in
+        Geneva"? (Not where one travels to: "arrived in Moscow" is a visit to Russia.)"""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in g.LOCATIVE_PREPS:
+            return False
+        at = prep.head
+        if at.i == m.trigger.i:
+            return m.event_code[:2] == "04" and m.event_code[:3] not in ("042", "043")
+        # a meeting's place, when the act is the meeting or an offer of it (but "aid in
+        # Ethiopia", "a ceasefire in Ukraine": the place is whom it is for)
+        event = self.match_noun(at) if at.pos_ == "NOUN" else None
+        return event is not None and event.event_code[:2] == "04" \
+            and m.event_code[:2] in ("03", "04")
 
     def _violent_noun(self, n: Token) -> bool:
         found = self.match_noun(n)
