@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 
 import spacy
-from spacy.attrs import POS
+from spacy.attrs import HEAD, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
@@ -66,16 +66,69 @@ class Parser:
         return self.nlp.pipe(sentences, disable=self._parse_off, batch_size=64)
 
 
-_pos = threading.local()
+class _Tree:
+    """One parsed sentence read once: a Token per word and each word's children, by index.
+
+    spaCy makes a new Token for every `doc[i]`, `.head` and every child it yields, and the
+    coder walks the same few tokens' children for every pattern and predicate."""
+
+    __slots__ = ("doc", "tokens", "children", "tags")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        kids: list[list[Token]] = [[] for _ in self.tokens]
+        # HEAD holds offsets to the head as unsigned integers: wrap them back to signed ones
+        for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+            if offset:
+                kids[i + offset].append(self.tokens[i])
+        # in index order, as Token.children yields them (left children, then right ones)
+        self.children: list[tuple[Token, ...]] = [tuple(k) for k in kids]
+        self.tags: list[int] | None = None  # coarse parts of speech, read when first asked
+
+
+_tree = threading.local()
+
+
+def _tree_of(doc: Doc) -> _Tree:
+    """The latest doc's tree, per thread (held apart from the doc: no reference cycle)."""
+    tree = getattr(_tree, "tree", None)
+    if tree is None or tree.doc is not doc:
+        tree = _tree.tree = _Tree(doc)
+    return tree
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """`list(doc)`, made once per sentence; not to be modified."""
+    return _tree_of(doc).tokens
+
+
+def children(tok: Token) -> tuple[Token, ...]:
+    """`tok.children`, read once per sentence from the doc's head array."""
+    return _tree_of(tok.doc).children[tok.i]
+
+
+def lefts(tok: Token) -> list[Token]:
+    """`tok.lefts`: the children before `tok`."""
+    i = tok.i
+    return [c for c in _tree_of(tok.doc).children[i] if c.i < i]
+
+
+def rights(tok: Token) -> list[Token]:
+    """`tok.rights`: the children after `tok`."""
+    i = tok.i
+    return [c for c in _tree_of(tok.doc).children[i] if c.i > i]
 
 
 def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:
     """The tokens of `doc` whose coarse part of speech is one of `pos`, in order: read from
-    the doc's array at once (per thread, for the latest doc) rather than token by token."""
-    if getattr(_pos, "doc", None) is not doc:
-        _pos.doc, _pos.tags = doc, doc.to_array(POS).tolist()
+    the doc's array at once rather than token by token."""
+    tree = _tree_of(doc)
+    if tree.tags is None:
+        tree.tags = doc.to_array(POS).tolist()
     ids = {POS_IDS[p] for p in pos}
-    return [doc[i] for i, p in enumerate(_pos.tags) if p in ids]
+    toks = tree.tokens
+    return [toks[i] for i, p in enumerate(tree.tags) if p in ids]
 
 
 # Answers about one parsed sentence, kept while it is read.

@@ -20,6 +20,7 @@ from dyads.actors.knowledge import Entry, KnowledgeBase
 from dyads.actors.people import GROUP_COUNTRIES, SURNAME_FIRST, Office, normalize
 from dyads.lang import words
 from dyads.model import Actor
+from dyads.nlp import children, lefts, rights
 
 # Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
 LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}
@@ -167,7 +168,7 @@ class ActorResolver:
             return self.antecedent(head, scope) if head.lower_ in ANAPHORS else None
         if head.lower_ in TIME_WORDS and not (  # "Theresa May" is no month
                 head.is_title and any(c.dep_ == "compound" and c.pos_ == "PROPN"
-                                      for c in head.lefts)):
+                                      for c in lefts(head))):
             return None
         lo, hi = np_bounds(head)
         # a name the parse cut ("Doctors [Without Borders]") still names its head word
@@ -183,7 +184,7 @@ class ActorResolver:
             mention = place
         sector, sector_src = self._sector(head)
         if sector is None and head.pos_ == "NOUN":  # "Saudi air force jets"
-            for c in head.lefts:
+            for c in lefts(head):
                 if c.dep_ == "compound" and (c.pos_ == "NOUN" or c.lower_ in ("force", "forces")):
                     sector, sector_src = self._sector(c)
                     if sector:
@@ -211,7 +212,7 @@ class ActorResolver:
                 return Actor(code, owner.country, sec, text_span.text, start, end,
                              owner.kb_id, f"possessive = {owner.text!r} ({owner.how})")
             # "Salaheddine Sidhoum, Algeria's leading rights activist": the apposition says who
-            for c in head.children:
+            for c in children(head):
                 if c.dep_ == "appos" and c.lower_ not in PRONOUNS:
                     found = self.resolve(c, scope)
                     if found is not None and found.country:
@@ -268,7 +269,7 @@ class ActorResolver:
         end, head_lemma = doc[last].text, head.lemma_.lower()
         if " " not in end and end.lower() not in self._ref_ends and end not in self._half_ends \
                 and " " not in head_lemma and head_lemma not in self._ref_ends \
-                and not any(c.dep_ == "poss" for c in head.children):
+                and not any(c.dep_ == "poss" for c in children(head)):
             return []
         words = [t for t in _tokens(doc, lo, hi) if not t.is_punct and t.tag_ != "POS"]
         definite = bool(words) and words[0].lower_ == "the"
@@ -279,7 +280,7 @@ class ActorResolver:
         text = " ".join(t.text for t in words)
         low = text.lower()
         lemma = " ".join([t.lower_ for t in words[:-1]] + [head.lemma_.lower()])
-        poss = [c for c in head.children if c.dep_ == "poss" and c.i != head.i]
+        poss = [c for c in children(head) if c.dep_ == "poss" and c.i != head.i]
         if not (poss or (definite and (low in self.kb.agents or lemma in self.kb.agents))
                 or low in refs.sets or low in refs.pair or lemma in refs.pair
                 or low in refs.country or lemma in refs.country
@@ -490,13 +491,13 @@ class ActorResolver:
     def _possessor(self, head: Token, scope: Scope) -> Actor | None:
         """Who "its"/"their" stands for in "its troops": the subject of the verb the phrase
         hangs from, or, for a subject phrase, the subject of the governing clause."""
-        if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in head.children):
+        if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in children(head)):
             return None
         verb = head.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if head.dep_ not in SUBJECT_DEPS:
-            for c in verb.children:
+            for c in children(verb):
                 if c.dep_ in SUBJECT_DEPS and c.i != head.i:
                     found = (self.antecedent(c, scope) if c.lower_ in ANAPHORS
                              else self.resolve(c, scope))
@@ -518,7 +519,7 @@ class ActorResolver:
         clause = pronoun.head
         while clause.dep_ in CLAUSE_DEPS and clause.head.i != clause.i:
             clause = clause.head
-            for c in clause.children:
+            for c in children(clause):
                 if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i:
                     if c.lower_ in ANAPHORS:
                         found = self.antecedent(c, scope, depth + 1)
@@ -637,10 +638,10 @@ _TITLE_WORDS = words("actors", "title_words")
 def np_tokens(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by `head`, without clauses or most PPs."""
     toks = {head}
-    for child in head.lefts:
+    for child in lefts(head):
         if child.dep_ in LEFT_DEPS:
             toks.update(child.subtree)
-    for child in head.rights:
+    for child in rights(head):
         if child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
             toks.update(child.subtree)
     return sorted(toks, key=lambda t: t.i)
@@ -659,7 +660,7 @@ def np_bounds(head: Token) -> tuple[int, int]:
 
 def _location_mention(head: Token, mentions: list[Mention]) -> Mention | None:
     """A country or capital named in a place phrase of the head ("rebels in the Ivory Coast")."""
-    for child in head.rights:
+    for child in rights(head):
         if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
             lo, hi = child.i, child.right_edge.i
             for m in mentions:

@@ -19,7 +19,7 @@ from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.lang import words
 from dyads.model import Actor, Event
-from dyads.nlp import tokens_with_pos
+from dyads.nlp import children, tokens_with_pos
 
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
@@ -161,7 +161,7 @@ class EventCoder:
             # the complement: "pledged [to free]", and for demands and appeals also a that-
             # clause: "demanded [that Russia withdraw its troops]"
             deps = ("xcomp", "ccomp") if mood in ("demand", "appeal") else ("xcomp",)
-            for c in m.trigger.children:
+            for c in children(m.trigger):
                 if c.dep_ in deps and c.pos_ in g.VERBAL:
                     act = self.match_verb(c)
                     if act is not None and p.xcomps - {ANY} and (
@@ -190,9 +190,9 @@ class EventCoder:
         code = m.event_code
         if code not in PROTEST_BASES:
             return None
-        for c in m.trigger.children:
+        for c in children(m.trigger):
             if c.dep_ in ("advcl", "xcomp") and c.pos_ in g.VERBAL \
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)):
                 act = self.match_verb(c)
                 if act is None:
                     continue
@@ -443,7 +443,7 @@ class EventCoder:
 
     def _modifier_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """Actors named inside a noun's left side: "a South Korean offer", "Japan's curbs"."""
-        for c in n.children:
+        for c in children(n):
             if c.dep_ == "poss":
                 found = self._resolve_all(g.expand_conj(c), scope)
                 if found:
@@ -475,14 +475,14 @@ class EventCoder:
         if m.event_code[:2] in ("13", "10"):
             # "threatened to halt talks if the United States goes ahead": the one threatened
             groups.append([s for w in (v, m.xcomp) if w is not None
-                           for c in w.children if c.dep_ == "advcl"
+                           for c in children(w) if c.dep_ == "advcl"
                            and any(k.dep_ == "mark" and k.lower_ in ("if", "unless")
-                                   for k in c.children)
+                                   for k in children(c))
                            for s in g.subjects(c)])
         if m.event_code[:2] in CLAUSE_TARGET_ROOTS:
             # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
             # subject
-            groups.append([s for c in v.children if c.dep_ == "ccomp"
+            groups.append([s for c in children(v) if c.dep_ == "ccomp"
                            for s in g.subjects(c)])
         src_keys = {_actor_key(s) for s in sources}
         src_countries = {s.country for s in sources if s.country}
@@ -577,7 +577,7 @@ class EventCoder:
                         ) -> tuple[list[Actor], list[Actor]]:
         n = m.trigger
         # "the sanctions [imposed by Washington on Tehran]": the participle names both sides
-        participles = [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        participles = [c for c in children(n) if c.dep_ == "acl" and c.tag_ == "VBN"]
         of_objects = [x for _, x in g.prep_objects(n, ("of",))]
         sources = self._modifier_actors(n, scope)
         if not sources:  # "the lifting of sanctions [by the EU]": by-phrases name the doer
@@ -662,7 +662,7 @@ class _VerbSlots:
     @property
     def xcomps(self) -> list[Token]:
         if self._xcomps is None:
-            self._xcomps = [c for c in self.v.children if c.dep_ == "xcomp"]
+            self._xcomps = [c for c in children(self.v) if c.dep_ == "xcomp"]
         return self._xcomps
 
     @property
@@ -710,7 +710,7 @@ class _VerbSlots:
 def _has_particle(v: Token, word: str) -> bool:
     """The parser labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
     return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == word and c.i > v.i
-               for c in v.children)
+               for c in children(v))
 
 
 def _actor_key(a: Actor | None) -> str | None:
@@ -736,7 +736,7 @@ def _in_other_clause(v: Token, tok: Token) -> bool:
     the attribution of the report ("according to the Canadian Press")?"""
     while tok.i != v.i and tok.head.i != tok.i:
         if tok.dep_ in ("ccomp", "advcl", "relcl", "conj") and any(
-                c.dep_ in g.SUBJECT_DEPS for c in tok.children):
+                c.dep_ in g.SUBJECT_DEPS for c in children(tok)):
             return True
         if tok.lower_ == "according" and tok.dep_ == "prep":
             return True
