@@ -8,6 +8,7 @@ of the object), resolves both to actors and records flags for negation and modal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -453,45 +454,50 @@ class EventCoder:
 
     def _targets(self, m: Match, scope: Scope, sources: list[Actor]) -> list[Actor]:
         v = m.trigger
-        groups: list[list[Token]] = []
+        obj = m.obj
+        # the slots where a target may be, in order of preference; each is read only when
+        # reached (most acts find their target in the first slot or two)
+        slots: list[Callable[[], list[Token]]] = []
         if g.is_passive(v):
-            groups.append(g.passive_targets(v))
+            slots.append(lambda: g.passive_targets(v))
         if m.pattern.preps and not m.pattern.objects:
-            groups.append([n for _, n in g.prep_objects(v, m.pattern.preps)])
-        groups.append([o for o in g.direct_objects(v) if m.obj is None or o.i != m.obj.i])
+            slots.append(lambda: [n for _, n in g.prep_objects(v, m.pattern.preps)])
+        slots.append(lambda: [o for o in g.direct_objects(v) if obj is None or o.i != obj.i])
         # the object the entry needed, when it names another country's people ("summoned [a
         # senior Indian diplomat] to its ministry", "expelled [45 Russian diplomats]")
-        obj_index = len(groups)
-        groups.append([m.obj] if m.obj is not None and self.resolver.is_agent_noun(m.obj)
-                      else [])
-        obj_preps = [n for _, n in g.prep_objects(m.obj, g.TARGET_PREPS)] if m.obj is not None \
-            else []
-        groups.append(obj_preps)
-        groups.append([n for p, n in g.prep_objects(v, g.TARGET_PREPS)
-                       if m.obj is None or n.i != m.obj.i])
-        if m.xcomp is not None:
-            groups.append(g.direct_objects(m.xcomp)
-                          + [n for _, n in g.prep_objects(m.xcomp, g.TARGET_PREPS)])
+        obj_index = len(slots)
+        slots.append(lambda: [obj] if obj is not None and self.resolver.is_agent_noun(obj)
+                     else [])
+        slots.append(lambda: [n for _, n in g.prep_objects(obj, g.TARGET_PREPS)]
+                     if obj is not None else [])
+        slots.append(lambda: [n for p, n in g.prep_objects(v, g.TARGET_PREPS)
+                              if obj is None or n.i != obj.i])
+        xcomp = m.xcomp
+        if xcomp is not None:
+            slots.append(lambda: g.direct_objects(xcomp)
+                         + [n for _, n in g.prep_objects(xcomp, g.TARGET_PREPS)])
         if m.event_code[:2] in ("13", "10"):
             # "threatened to halt talks if the United States goes ahead": the one threatened
-            groups.append([s for w in (v, m.xcomp) if w is not None
-                           for c in children(w) if c.dep_ == "advcl"
-                           and any(k.dep_ == "mark" and k.lower_ in ("if", "unless")
-                                   for k in children(c))
-                           for s in g.subjects(c)])
+            slots.append(lambda: [s for w in (v, xcomp) if w is not None
+                                  for c in children(w) if c.dep_ == "advcl"
+                                  and any(k.dep_ == "mark" and k.lower_ in ("if", "unless")
+                                          for k in children(c))
+                                  for s in g.subjects(c)])
         if m.event_code[:2] in CLAUSE_TARGET_ROOTS:
             # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
             # subject
-            groups.append([s for c in children(v) if c.dep_ == "ccomp"
-                           for s in g.subjects(c)])
+            slots.append(lambda: [s for c in children(v) if c.dep_ == "ccomp"
+                                  for s in g.subjects(c)])
+        groups: list[list[Token]] = []  # the slots read so far
         src_keys = {_actor_key(s) for s in sources}
         src_countries = {s.country for s in sources if s.country}
         memo: dict[int, list[Actor]] = {}
 
-        def resolved():  # slot by slot, each resolved once and only when reached
-            for i, heads in enumerate(groups):
+        def resolved():  # slot by slot, each read and resolved once and only when reached
+            for i, slot in enumerate(slots):
                 if i not in memo:
-                    memo[i] = [a for a in self._resolve_all(heads, scope)
+                    groups.append(slot())
+                    memo[i] = [a for a in self._resolve_all(groups[i], scope)
                                if _actor_key(a) not in src_keys
                                and not (i == obj_index and a.country in src_countries)]
                 yield memo[i]
@@ -550,6 +556,7 @@ class EventCoder:
         # but what violence or force is used on: "attacked [the convoy]")
         hit = m.obj is not None and m.event_code[:2] in VIOLENCE_ROOTS | {"17"} \
             and self.match_noun(m.obj) is None
+        # (every slot has been read by now: the loop above found them all empty)
         phrases = ([m.obj] if hit else []) + [h for i, heads in enumerate(groups)
                                               if i != obj_index for h in heads]
         for h in phrases:
