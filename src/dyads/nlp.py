@@ -72,7 +72,7 @@ class _Tree:
     spaCy makes a new Token for every `doc[i]`, `.head` and every child it yields, and the
     coder walks the same few tokens' children for every pattern and predicate."""
 
-    __slots__ = ("doc", "tokens", "children", "tags")
+    __slots__ = ("doc", "tokens", "children", "tags", "edges")
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -85,16 +85,33 @@ class _Tree:
         # in index order, as Token.children yields them (left children, then right ones)
         self.children: list[tuple[Token, ...]] = [tuple(k) for k in kids]
         self.tags: list[int] | None = None  # coarse parts of speech, read when first asked
+        # (first, last) token index of each word's subtree, found when first asked
+        self.edges: list[tuple[int, int] | None] = [None] * len(self.tokens)
+
+    def subtree_edges(self, i: int) -> tuple[int, int]:
+        found = self.edges[i]
+        if found is None:
+            lo = hi = i
+            for c in self.children[i]:
+                c_lo, c_hi = self.subtree_edges(c.i)
+                lo, hi = min(lo, c_lo), max(hi, c_hi)
+            found = self.edges[i] = (lo, hi)
+        return found
 
 
-_tree = threading.local()
+class _Latest(threading.local):
+    """The latest doc's tree, per thread (held apart from the doc: no reference cycle)."""
+
+    tree: _Tree | None = None
+
+
+_latest = _Latest()
 
 
 def _tree_of(doc: Doc) -> _Tree:
-    """The latest doc's tree, per thread (held apart from the doc: no reference cycle)."""
-    tree = getattr(_tree, "tree", None)
+    tree = _latest.tree
     if tree is None or tree.doc is not doc:
-        tree = _tree.tree = _Tree(doc)
+        tree = _latest.tree = _Tree(doc)
     return tree
 
 
@@ -105,19 +122,27 @@ def tokens(doc: Doc) -> list[Token]:
 
 def children(tok: Token) -> tuple[Token, ...]:
     """`tok.children`, read once per sentence from the doc's head array."""
-    return _tree_of(tok.doc).children[tok.i]
+    tree = _latest.tree  # _tree_of, inlined: the coder asks this most often
+    if tree is None or tree.doc is not tok.doc:
+        tree = _latest.tree = _Tree(tok.doc)
+    return tree.children[tok.i]
+
+
+def subtree_bounds(tok: Token) -> tuple[int, int]:
+    """The first and last token index of `tok.subtree`."""
+    return _tree_of(tok.doc).subtree_edges(tok.i)
 
 
 def lefts(tok: Token) -> list[Token]:
     """`tok.lefts`: the children before `tok`."""
     i = tok.i
-    return [c for c in _tree_of(tok.doc).children[i] if c.i < i]
+    return [c for c in children(tok) if c.i < i]
 
 
 def rights(tok: Token) -> list[Token]:
     """`tok.rights`: the children after `tok`."""
     i = tok.i
-    return [c for c in _tree_of(tok.doc).children[i] if c.i > i]
+    return [c for c in children(tok) if c.i > i]
 
 
 def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:
@@ -135,6 +160,13 @@ def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:
 _MISSING = object()
 
 
+class _Memo(threading.local):
+    """One function's answers for the latest doc, per thread."""
+
+    doc: Doc | None = None
+    cache: dict | None = None
+
+
 def per_sentence(fn: Callable) -> Callable:
     """Memoize a function of a token (and hashable arguments) for the token's sentence; for
     functions of the parse alone, which the coder asks again for every pattern and
@@ -142,12 +174,12 @@ def per_sentence(fn: Callable) -> Callable:
 
     The memo is the latest doc's, per thread, and is held apart from the doc (no reference
     cycle through the doc's tokens for the garbage collector)."""
-    state = threading.local()
+    state = _Memo()
 
     if fn.__code__.co_argcount == 1 and not fn.__code__.co_kwonlyargcount:
         def wrapper(tok):  # the common case, without packing arguments
             doc = tok.doc
-            if getattr(state, "doc", None) is not doc:
+            if state.doc is not doc:
                 state.doc, state.cache = doc, {}
             cache = state.cache
             found = cache.get(tok.i, _MISSING)
@@ -158,7 +190,7 @@ def per_sentence(fn: Callable) -> Callable:
 
     def wrapper(tok, *args, **kwargs):
         doc = tok.doc
-        if getattr(state, "doc", None) is not doc:
+        if state.doc is not doc:
             state.doc, state.cache = doc, {}
         cache = state.cache
         key = (tok.i, *args, *kwargs.items()) if args or kwargs else tok.i

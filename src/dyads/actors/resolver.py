@@ -20,7 +20,7 @@ from dyads.actors.knowledge import Entry, KnowledgeBase
 from dyads.actors.people import GROUP_COUNTRIES, SURNAME_FIRST, Office, normalize
 from dyads.lang import words
 from dyads.model import Actor
-from dyads.nlp import children, lefts, rights
+from dyads.nlp import children, lefts, rights, subtree_bounds, tokens
 
 # Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
 LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}
@@ -262,11 +262,12 @@ class ActorResolver:
         # the common case, cheaply: the phrase's last word (or the head's lemma) ends no
         # reference, agent or half form, and the head has no possessor
         last = hi
-        while last >= lo and (doc[last].is_punct or doc[last].tag_ == "POS"):
+        toks = tokens(doc)
+        while last >= lo and (toks[last].is_punct or toks[last].tag_ == "POS"):
             last -= 1
         if last < lo:
             return []
-        end, head_lemma = doc[last].text, head.lemma_.lower()
+        end, head_lemma = toks[last].text, head.lemma_.lower()
         if " " not in end and end.lower() not in self._ref_ends and end not in self._half_ends \
                 and " " not in head_lemma and head_lemma not in self._ref_ends \
                 and not any(c.dep_ == "poss" for c in children(head)):
@@ -375,9 +376,10 @@ class ActorResolver:
                 return replace(b, how=f"'{head.text}' introduced earlier as {b.text!r}")
         # a known name, not a piece of a longer unknown one ("Khalifa" in "Muhammad Bin
         # Khalifa Al Thani"): the span holds the head or ends where the name ends
+        toks = tokens(doc)
         spans = [(s, e) for s, e in scope.people if lo <= s and e - 1 <= hi
-                 and (s <= head.i < e or e >= len(doc) or doc[e].pos_ != "PROPN")
-                 and (s == 0 or doc[s - 1].pos_ != "PROPN" or doc[s - 1].lower_ in _TITLE_WORDS
+                 and (s <= head.i < e or e >= len(doc) or toks[e].pos_ != "PROPN")
+                 and (s == 0 or toks[s - 1].pos_ != "PROPN" or toks[s - 1].lower_ in _TITLE_WORDS
                       or s <= head.i < e)]
         if not spans:
             return None
@@ -545,8 +547,7 @@ class ActorResolver:
 
     def phrase_actor(self, head: Token) -> Actor:
         """The noun phrase of `head` as an actor of unknown code: what the text says."""
-        tokens = np_tokens(head)
-        span = _trim(head.doc, tokens[0].i, tokens[-1].i)
+        span = _trim(head.doc, *np_bounds(head))
         return Actor(None, None, None, span.text, span.start_char, span.end_char, None,
                      "no known actor: the phrase only")
 
@@ -615,10 +616,12 @@ def _name_tokens(head: Token) -> str | None:
     toks = [head]
     cur = head.i - 1
     doc = head.doc
+    doc_tokens = tokens(doc)
     while cur >= 0:
-        t = doc[cur]
-        if t.text == "-" and cur > 0 and doc[cur - 1].pos_ == "PROPN" and not t.whitespace_ \
-                and not doc[cur - 1].whitespace_:  # "Son-hui" split by the tokenizer
+        t = doc_tokens[cur]
+        # "Son-hui" split by the tokenizer
+        if t.text == "-" and cur > 0 and doc_tokens[cur - 1].pos_ == "PROPN" \
+                and not t.whitespace_ and not doc_tokens[cur - 1].whitespace_:
             toks.insert(0, t)
             cur -= 1
             continue
@@ -635,26 +638,21 @@ def _name_tokens(head: Token) -> str | None:
 _TITLE_WORDS = words("actors", "title_words")
 
 
-def np_tokens(head: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by `head`, without clauses or most PPs."""
-    toks = {head}
-    for child in lefts(head):
-        if child.dep_ in LEFT_DEPS:
-            toks.update(child.subtree)
-    for child in rights(head):
-        if child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
-            toks.update(child.subtree)
-    return sorted(toks, key=lambda t: t.i)
-
-
 def np_bounds(head: Token) -> tuple[int, int]:
-    """The first and last token index of `np_tokens(head)`, computed once per parsed
-    sentence (every predicate that reads a slot asks again)."""
+    """The first and last token index of the noun phrase headed by `head`, without clauses
+    or most PPs: the head with the subtrees of its left dependents and its right names and
+    of-phrases. Computed once per parsed sentence (every predicate that reads a slot asks
+    again)."""
     cache = head.doc.user_data.setdefault("dyads.np_bounds", {})
     found = cache.get(head.i)
     if found is None:
-        tokens = np_tokens(head)
-        found = cache[head.i] = (tokens[0].i, tokens[-1].i)
+        lo = hi = i = head.i
+        for child in children(head):
+            if (child.dep_ in LEFT_DEPS) if child.i < i else (
+                    child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ == "of")):
+                c_lo, c_hi = subtree_bounds(child)
+                lo, hi = min(lo, c_lo), max(hi, c_hi)
+        found = cache[i] = (lo, hi)
     return found
 
 
@@ -682,16 +680,17 @@ def _best_mention(head: Token, inside: list[Mention]) -> Mention | None:
 
 
 def _trim(doc: Doc, lo: int, hi: int) -> Span:
-    while lo < hi and (doc[lo].lower_ in DETERMINERS or doc[lo].is_punct):
+    toks = tokens(doc)
+    while lo < hi and (toks[lo].lower_ in DETERMINERS or toks[lo].is_punct):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS" or doc[hi].lower_ == "'s"):
+    while hi > lo and (toks[hi].is_punct or toks[hi].tag_ == "POS" or toks[hi].lower_ == "'s"):
         hi -= 1
     return Span(doc, lo, hi + 1)
 
 
 def _tokens(doc: Doc, lo: int, hi: int) -> list[Token]:
     """doc[lo: hi + 1] as a list (cheaper than a Span for 0 <= lo, hi < len(doc))."""
-    return [doc[i] for i in range(lo, hi + 1)]
+    return tokens(doc)[lo:hi + 1]
 
 
 def _plural(word: str) -> str:
