@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
+from typing import NamedTuple
 
 import spacy
 from spacy.attrs import HEAD, POS
@@ -72,21 +73,23 @@ class _Tree:
     spaCy makes a new Token for every `doc[i]`, `.head` and every child it yields, and the
     coder walks the same few tokens' children for every pattern and predicate."""
 
-    __slots__ = ("doc", "tokens", "children", "tags", "edges")
+    __slots__ = ("doc", "tokens", "children", "tags", "edges", "text")
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        kids: list[list[Token]] = [[] for _ in self.tokens]
+        toks = self.tokens
+        kids: list[list[Token]] = [[] for _ in toks]
         # HEAD holds offsets to the head as unsigned integers: wrap them back to signed ones
         for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
             if offset:
-                kids[i + offset].append(self.tokens[i])
+                kids[i + offset].append(toks[i])
         # in index order, as Token.children yields them (left children, then right ones)
         self.children: list[tuple[Token, ...]] = [tuple(k) for k in kids]
         self.tags: list[int] | None = None  # coarse parts of speech, read when first asked
         # (first, last) token index of each word's subtree, found when first asked
         self.edges: list[tuple[int, int] | None] = [None] * len(self.tokens)
+        self.text: str | None = None  # doc.text, which joins the tokens on every call
 
     def subtree_edges(self, i: int) -> tuple[int, int]:
         found = self.edges[i]
@@ -126,6 +129,25 @@ def children(tok: Token) -> tuple[Token, ...]:
     if tree is None or tree.doc is not tok.doc:
         tree = _latest.tree = _Tree(tok.doc)
     return tree.children[tok.i]
+
+
+class Text(NamedTuple):
+    """A stretch of a doc's text, as a Span gives it (text, start_char, end_char)."""
+
+    text: str
+    start_char: int
+    end_char: int
+
+
+def span_text(doc: Doc, start: int, end: int) -> Text:
+    """`doc[start:end]`'s text and offsets (start < end), cut from the sentence's text read
+    once rather than joined from its tokens as a Span does."""
+    tree = _tree_of(doc)
+    if tree.text is None:
+        tree.text = doc.text
+    first, last = tree.tokens[start], tree.tokens[end - 1]
+    lo, hi = first.idx, last.idx + len(last)
+    return Text(tree.text[lo:hi], lo, hi)
 
 
 def subtree_bounds(tok: Token) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from dyads.actors.knowledge import Entry, KnowledgeBase
 from dyads.actors.people import GROUP_COUNTRIES, SURNAME_FIRST, Office, normalize
 from dyads.lang import words
 from dyads.model import Actor
-from dyads.nlp import children, lefts, rights, subtree_bounds, tokens
+from dyads.nlp import Text, children, lefts, rights, span_text, subtree_bounds, tokens
 
 # Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
 LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}
@@ -146,7 +146,8 @@ class ActorResolver:
             if taken.intersection(range(start, end)):
                 continue
             taken.update(range(start, end))
-            text = (Span(doc, start, end) if isinstance(doc, Doc) else doc[start:end]).text
+            text = span_text(doc, start, end).text if isinstance(doc, Doc) \
+                else doc[start:end].text
             out.append(Mention(start + offset, end + offset, self.kb.entries[text]))
         return sorted(out, key=lambda m: m.start)
 
@@ -386,7 +387,7 @@ class ActorResolver:
         spans.sort(key=lambda se: not (se[0] <= head.i < se[1]))
         former = any(t.lower_ in FORMER for t in _tokens(doc, lo, hi))
         for s, e in spans:
-            text = Span(doc, s, e).text
+            text = span_text(doc, s, e).text
             if scope.date is not None:
                 offices = self.kb.people.lookup(text, scope.date)
                 if not offices:
@@ -679,13 +680,13 @@ def _best_mention(head: Token, inside: list[Mention]) -> Mention | None:
     return inside[0]
 
 
-def _trim(doc: Doc, lo: int, hi: int) -> Span:
+def _trim(doc: Doc, lo: int, hi: int) -> Text:
     toks = tokens(doc)
     while lo < hi and (toks[lo].lower_ in DETERMINERS or toks[lo].is_punct):
         lo += 1
     while hi > lo and (toks[hi].is_punct or toks[hi].tag_ == "POS" or toks[hi].lower_ == "'s"):
         hi -= 1
-    return Span(doc, lo, hi + 1)
+    return span_text(doc, lo, hi + 1)
 
 
 def _tokens(doc: Doc, lo: int, hi: int) -> list[Token]:
