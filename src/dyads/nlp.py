@@ -8,7 +8,7 @@ from importlib import resources
 from typing import NamedTuple
 
 import spacy
-from spacy.attrs import HEAD, POS
+from spacy.attrs import DEP, HEAD, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
@@ -67,29 +67,40 @@ class Parser:
         return self.nlp.pipe(sentences, disable=self._parse_off, batch_size=64)
 
 
+class Columns(NamedTuple):
+    """A sentence's attribute ids by token index (string ids as in `doc.vocab.strings`)."""
+
+    pos: list[int]
+    dep: list[int]
+    tag: list[int]
+    lower: list[int]
+
+
 class _Tree:
     """One parsed sentence read once: a Token per word and each word's children, by index.
 
     spaCy makes a new Token for every `doc[i]`, `.head` and every child it yields, and the
     coder walks the same few tokens' children for every pattern and predicate."""
 
-    __slots__ = ("doc", "tokens", "children", "tags", "edges", "text")
+    __slots__ = ("doc", "tokens", "children", "columns", "edges")
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.tokens: list[Token] = list(doc)
         toks = self.tokens
+        # the attributes the coder reads by array, in one call (each call has a large
+        # fixed cost)
+        table = doc.to_array([HEAD, POS, DEP, TAG, LOWER])
+        self.columns = Columns(*table[:, 1:].T.tolist())
         kids: list[list[Token]] = [[] for _ in toks]
         # HEAD holds offsets to the head as unsigned integers: wrap them back to signed ones
-        for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+        for i, offset in enumerate(table[:, 0].astype("int64").tolist()):
             if offset:
                 kids[i + offset].append(toks[i])
         # in index order, as Token.children yields them (left children, then right ones)
         self.children: list[tuple[Token, ...]] = [tuple(k) for k in kids]
-        self.tags: list[int] | None = None  # coarse parts of speech, read when first asked
         # (first, last) token index of each word's subtree, found when first asked
         self.edges: list[tuple[int, int] | None] = [None] * len(self.tokens)
-        self.text: str | None = None  # doc.text, which joins the tokens on every call
 
     def subtree_edges(self, i: int) -> tuple[int, int]:
         found = self.edges[i]
@@ -140,14 +151,20 @@ class Text(NamedTuple):
 
 
 def span_text(doc: Doc, start: int, end: int) -> Text:
-    """`doc[start:end]`'s text and offsets (start < end), cut from the sentence's text read
-    once rather than joined from its tokens as a Span does."""
-    tree = _tree_of(doc)
-    if tree.text is None:
-        tree.text = doc.text
-    first, last = tree.tokens[start], tree.tokens[end - 1]
-    lo, hi = first.idx, last.idx + len(last)
-    return Text(tree.text[lo:hi], lo, hi)
+    """`doc[start:end]`'s text and offsets (start < end), from the sentence's tokens (a Span
+    makes new ones)."""
+    toks = _tree_of(doc).tokens
+    last = toks[end - 1]
+    text = last.text
+    if end - start > 1:
+        text = "".join([t.text_with_ws for t in toks[start:end - 1]]) + text
+    return Text(text, toks[start].idx, last.idx + len(last))
+
+
+def columns(doc: Doc) -> Columns:
+    """The parts of speech, dependency labels, tags and lowercase forms of `doc`'s tokens as
+    ids, read once per sentence."""
+    return _tree_of(doc).columns
 
 
 def subtree_bounds(tok: Token) -> tuple[int, int]:
@@ -171,11 +188,9 @@ def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:
     """The tokens of `doc` whose coarse part of speech is one of `pos`, in order: read from
     the doc's array at once rather than token by token."""
     tree = _tree_of(doc)
-    if tree.tags is None:
-        tree.tags = doc.to_array(POS).tolist()
     ids = {POS_IDS[p] for p in pos}
     toks = tree.tokens
-    return [toks[i] for i, p in enumerate(tree.tags) if p in ids]
+    return [toks[i] for i, p in enumerate(tree.columns.pos) if p in ids]
 
 
 # Answers about one parsed sentence, kept while it is read.

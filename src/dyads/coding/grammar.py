@@ -7,11 +7,10 @@ verbs, modals, reporting verbs, nouns of time and measure...) are data: data/gra
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, LOWER, TAG
 from spacy.tokens import Token
 
 from dyads.lang import words
-from dyads.nlp import children, lefts, per_sentence
+from dyads.nlp import children, columns, lefts, per_sentence, tokens
 
 VERBAL = {"VERB", "AUX"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -215,13 +214,14 @@ def modifier_clause_tokens(doc) -> set[int]:
     strings = doc.vocab.strings
     relcl, acl, ccomp = strings["relcl"], strings["acl"], strings["ccomp"]
     vbg, where = strings["VBG"], strings["where"]
-    for i, (dep, tag, low) in enumerate(doc.to_array([DEP, TAG, LOWER]).tolist()):
+    cols, toks = columns(doc), tokens(doc)
+    for i, (dep, tag, low) in enumerate(zip(cols.dep, cols.tag, cols.lower, strict=True)):
         if dep == relcl or dep == acl:
-            t = doc[i]
+            t = toks[i]
             if i not in out and in_modifier_clause(t):
                 out.update(x.i for x in t.subtree)
         elif low == where or (dep == ccomp and tag == vbg):
-            candidates.append(doc[i].head)
+            candidates.append(toks[i].head)
     for v in candidates:
         if v.i in out or v.pos_ not in VERBAL:
             continue
