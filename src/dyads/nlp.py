@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
+from typing import NamedTuple
 
 import spacy
-from spacy.attrs import POS
+from spacy.attrs import DEP, HEAD, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
@@ -66,20 +67,141 @@ class Parser:
         return self.nlp.pipe(sentences, disable=self._parse_off, batch_size=64)
 
 
-_pos = threading.local()
+class Columns(NamedTuple):
+    """A sentence's attribute ids by token index (string ids as in `doc.vocab.strings`)."""
+
+    pos: list[int]
+    dep: list[int]
+    tag: list[int]
+    lower: list[int]
+
+
+class _Tree:
+    """One parsed sentence read once: a Token per word and each word's children, by index.
+
+    spaCy makes a new Token for every `doc[i]`, `.head` and every child it yields, and the
+    coder walks the same few tokens' children for every pattern and predicate."""
+
+    __slots__ = ("doc", "tokens", "children", "columns", "edges")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        toks = self.tokens
+        # the attributes the coder reads by array, in one call (each call has a large
+        # fixed cost)
+        table = doc.to_array([HEAD, POS, DEP, TAG, LOWER])
+        self.columns = Columns(*table[:, 1:].T.tolist())
+        kids: list[list[Token]] = [[] for _ in toks]
+        # HEAD holds offsets to the head as unsigned integers: wrap them back to signed ones
+        for i, offset in enumerate(table[:, 0].astype("int64").tolist()):
+            if offset:
+                kids[i + offset].append(toks[i])
+        # in index order, as Token.children yields them (left children, then right ones)
+        self.children: list[tuple[Token, ...]] = [tuple(k) for k in kids]
+        # (first, last) token index of each word's subtree, found when first asked
+        self.edges: list[tuple[int, int] | None] = [None] * len(self.tokens)
+
+    def subtree_edges(self, i: int) -> tuple[int, int]:
+        found = self.edges[i]
+        if found is None:
+            lo = hi = i
+            for c in self.children[i]:
+                c_lo, c_hi = self.subtree_edges(c.i)
+                lo, hi = min(lo, c_lo), max(hi, c_hi)
+            found = self.edges[i] = (lo, hi)
+        return found
+
+
+class _Latest(threading.local):
+    """The latest doc's tree, per thread (held apart from the doc: no reference cycle)."""
+
+    tree: _Tree | None = None
+
+
+_latest = _Latest()
+
+
+def _tree_of(doc: Doc) -> _Tree:
+    tree = _latest.tree
+    if tree is None or tree.doc is not doc:
+        tree = _latest.tree = _Tree(doc)
+    return tree
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """`list(doc)`, made once per sentence; not to be modified."""
+    return _tree_of(doc).tokens
+
+
+def children(tok: Token) -> tuple[Token, ...]:
+    """`tok.children`, read once per sentence from the doc's head array."""
+    tree = _latest.tree  # _tree_of, inlined: the coder asks this most often
+    if tree is None or tree.doc is not tok.doc:
+        tree = _latest.tree = _Tree(tok.doc)
+    return tree.children[tok.i]
+
+
+class Text(NamedTuple):
+    """A stretch of a doc's text, as a Span gives it (text, start_char, end_char)."""
+
+    text: str
+    start_char: int
+    end_char: int
+
+
+def span_text(doc: Doc, start: int, end: int) -> Text:
+    """`doc[start:end]`'s text and offsets (start < end), from the sentence's tokens (a Span
+    makes new ones)."""
+    toks = _tree_of(doc).tokens
+    last = toks[end - 1]
+    text = last.text
+    if end - start > 1:
+        text = "".join([t.text_with_ws for t in toks[start:end - 1]]) + text
+    return Text(text, toks[start].idx, last.idx + len(last))
+
+
+def columns(doc: Doc) -> Columns:
+    """The parts of speech, dependency labels, tags and lowercase forms of `doc`'s tokens as
+    ids, read once per sentence."""
+    return _tree_of(doc).columns
+
+
+def subtree_bounds(tok: Token) -> tuple[int, int]:
+    """The first and last token index of `tok.subtree`."""
+    return _tree_of(tok.doc).subtree_edges(tok.i)
+
+
+def lefts(tok: Token) -> list[Token]:
+    """`tok.lefts`: the children before `tok`."""
+    i = tok.i
+    return [c for c in children(tok) if c.i < i]
+
+
+def rights(tok: Token) -> list[Token]:
+    """`tok.rights`: the children after `tok`."""
+    i = tok.i
+    return [c for c in children(tok) if c.i > i]
 
 
 def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:
     """The tokens of `doc` whose coarse part of speech is one of `pos`, in order: read from
-    the doc's array at once (per thread, for the latest doc) rather than token by token."""
-    if getattr(_pos, "doc", None) is not doc:
-        _pos.doc, _pos.tags = doc, doc.to_array(POS).tolist()
+    the doc's array at once rather than token by token."""
+    tree = _tree_of(doc)
     ids = {POS_IDS[p] for p in pos}
-    return [doc[i] for i, p in enumerate(_pos.tags) if p in ids]
+    toks = tree.tokens
+    return [toks[i] for i, p in enumerate(tree.columns.pos) if p in ids]
 
 
 # Answers about one parsed sentence, kept while it is read.
 _MISSING = object()
+
+
+class _Memo(threading.local):
+    """One function's answers for the latest doc, per thread."""
+
+    doc: Doc | None = None
+    cache: dict | None = None
 
 
 def per_sentence(fn: Callable) -> Callable:
@@ -89,12 +211,12 @@ def per_sentence(fn: Callable) -> Callable:
 
     The memo is the latest doc's, per thread, and is held apart from the doc (no reference
     cycle through the doc's tokens for the garbage collector)."""
-    state = threading.local()
+    state = _Memo()
 
     if fn.__code__.co_argcount == 1 and not fn.__code__.co_kwonlyargcount:
         def wrapper(tok):  # the common case, without packing arguments
             doc = tok.doc
-            if getattr(state, "doc", None) is not doc:
+            if state.doc is not doc:
                 state.doc, state.cache = doc, {}
             cache = state.cache
             found = cache.get(tok.i, _MISSING)
@@ -105,7 +227,7 @@ def per_sentence(fn: Callable) -> Callable:
 
     def wrapper(tok, *args, **kwargs):
         doc = tok.doc
-        if getattr(state, "doc", None) is not doc:
+        if state.doc is not doc:
             state.doc, state.cache = doc, {}
         cache = state.cache
         key = (tok.i, *args, *kwargs.items()) if args or kwargs else tok.i

@@ -20,6 +20,7 @@ from dyads.actors.knowledge import Entry, KnowledgeBase
 from dyads.actors.people import GROUP_COUNTRIES, SURNAME_FIRST, Office, normalize
 from dyads.lang import phrase_table, words
 from dyads.model import Actor
+from dyads.nlp import Text, children, lefts, rights, span_text, subtree_bounds, tokens
 
 # Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
 LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}
@@ -151,7 +152,8 @@ class ActorResolver:
             if taken.intersection(range(start, end)):
                 continue
             taken.update(range(start, end))
-            text = (Span(doc, start, end) if isinstance(doc, Doc) else doc[start:end]).text
+            text = span_text(doc, start, end).text if isinstance(doc, Doc) \
+                else doc[start:end].text
             out.append(Mention(start + offset, end + offset, self.kb.entries[text]))
         return sorted(out, key=lambda m: m.start)
 
@@ -173,7 +175,7 @@ class ActorResolver:
             return self.antecedent(head, scope) if head.lower_ in ANAPHORS else None
         if head.lower_ in TIME_WORDS and not (  # "Theresa May" is no month
                 head.is_title and any(c.dep_ == "compound" and c.pos_ == "PROPN"
-                                      for c in head.lefts)):
+                                      for c in lefts(head))):
             return None
         lo, hi = np_bounds(head)
         # a name the parse cut ("Doctors [Without Borders]") still names its head word
@@ -195,7 +197,7 @@ class ActorResolver:
             if led[0] is not None:
                 sector, sector_src = led
         if sector is None and head.pos_ == "NOUN":  # "Saudi air force jets"
-            for c in head.lefts:
+            for c in lefts(head):
                 if c.dep_ == "compound" and (c.pos_ == "NOUN" or c.lower_ in ("force", "forces")):
                     sector, sector_src = self._sector(c)
                     if sector:
@@ -225,7 +227,7 @@ class ActorResolver:
                 return Actor(code, owner.country, sec, text_span.text, start, end,
                              owner.kb_id, f"possessive = {owner.text!r} ({owner.how})")
             # "Salaheddine Sidhoum, Algeria's leading rights activist": the apposition says who
-            for c in head.children:
+            for c in children(head):
                 if c.dep_ == "appos" and c.lower_ not in PRONOUNS:
                     found = self.resolve(c, scope)
                     if found is not None and found.country:
@@ -277,14 +279,15 @@ class ActorResolver:
         # the common case, cheaply: the phrase's last word (or the head's lemma) ends no
         # reference, agent or half form, and the head has no possessor
         last = hi
-        while last >= lo and (doc[last].is_punct or doc[last].tag_ == "POS"):
+        toks = tokens(doc)
+        while last >= lo and (toks[last].is_punct or toks[last].tag_ == "POS"):
             last -= 1
         if last < lo:
             return []
-        end, head_lemma = doc[last].text, head.lemma_.lower()
+        end, head_lemma = toks[last].text, head.lemma_.lower()
         if " " not in end and end.lower() not in self._ref_ends and end not in self._half_ends \
                 and " " not in head_lemma and head_lemma not in self._ref_ends \
-                and not any(c.dep_ == "poss" for c in head.children):
+                and not any(c.dep_ == "poss" for c in children(head)):
             return []
         words = [t for t in _tokens(doc, lo, hi) if not t.is_punct and t.tag_ != "POS"]
         definite = bool(words) and words[0].lower_ == "the"
@@ -295,7 +298,7 @@ class ActorResolver:
         text = " ".join(t.text for t in words)
         low = text.lower()
         lemma = " ".join([t.lower_ for t in words[:-1]] + [head.lemma_.lower()])
-        poss = [c for c in head.children if c.dep_ == "poss" and c.i != head.i]
+        poss = [c for c in children(head) if c.dep_ == "poss" and c.i != head.i]
         if not (poss or (definite and (low in self.kb.agents or lemma in self.kb.agents))
                 or low in refs.sets or low in refs.pair or lemma in refs.pair
                 or low in refs.country or lemma in refs.country
@@ -390,16 +393,17 @@ class ActorResolver:
                 return replace(b, how=f"'{head.text}' introduced earlier as {b.text!r}")
         # a known name, not a piece of a longer unknown one ("Khalifa" in "Muhammad Bin
         # Khalifa Al Thani"): the span holds the head or ends where the name ends
+        toks = tokens(doc)
         spans = [(s, e) for s, e in scope.people if lo <= s and e - 1 <= hi
-                 and (s <= head.i < e or e >= len(doc) or doc[e].pos_ != "PROPN")
-                 and (s == 0 or doc[s - 1].pos_ != "PROPN" or doc[s - 1].lower_ in _TITLE_WORDS
+                 and (s <= head.i < e or e >= len(doc) or toks[e].pos_ != "PROPN")
+                 and (s == 0 or toks[s - 1].pos_ != "PROPN" or toks[s - 1].lower_ in _TITLE_WORDS
                       or s <= head.i < e)]
         if not spans:
             return None
         spans.sort(key=lambda se: not (se[0] <= head.i < se[1]))
         former = any(t.lower_ in FORMER for t in _tokens(doc, lo, hi))
         for s, e in spans:
-            text = Span(doc, s, e).text
+            text = span_text(doc, s, e).text
             if scope.date is not None:
                 offices = self.kb.people.lookup(text, scope.date)
                 if not offices:
@@ -512,7 +516,7 @@ class ActorResolver:
     def _possessor(self, head: Token, scope: Scope) -> Actor | None:
         """Who "its"/"their" stands for in "its troops": the subject of the verb the phrase
         hangs from, or, for a subject phrase, the subject of the governing clause."""
-        if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in head.children):
+        if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in children(head)):
             return None
         verb = head.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -520,9 +524,9 @@ class ActorResolver:
         if head.dep_ not in SUBJECT_DEPS:
             # "Pakistan is willing to withdraw its troops": the controlling clause's subject
             while verb.dep_ in ("xcomp", "acomp", "conj") and verb.head.i != verb.i \
-                    and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                    and not any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
                 verb = verb.head
-            for c in verb.children:
+            for c in children(verb):
                 if c.dep_ in SUBJECT_DEPS and c.i != head.i:
                     found = (self.antecedent(c, scope) if c.lower_ in ANAPHORS
                              else self.resolve(c, scope))
@@ -548,7 +552,7 @@ class ActorResolver:
         clause = pronoun.head
         while clause.dep_ in CLAUSE_DEPS and clause.head.i != clause.i:
             clause = clause.head
-            for c in clause.children:
+            for c in children(clause):
                 if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i:
                     if c.lower_ in ANAPHORS:
                         found = self.antecedent(c, scope, depth + 1)
@@ -558,7 +562,7 @@ class ActorResolver:
                         if pronoun.lower_ in PLURAL_ANAPHORS and c.lower_ not in ANAPHORS:
                             # "Britain and Canada said [they] would": each of them
                             many = self.resolve_many(c, scope) + [
-                                a for x in c.children if x.dep_ == "conj"
+                                a for x in children(c) if x.dep_ == "conj"
                                 for a in self.resolve_many(x, scope)]
                             if len(many) > 1:
                                 scope.refs[pronoun.i] = [
@@ -581,7 +585,7 @@ class ActorResolver:
             verb = verb.head
         if verb.lemma_.lower() not in REPORTING_VERBS or pronoun.head.i == verb.i:
             return None
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i and c.lower_ not in PRONOUNS:
                 found = self.resolve(c, scope)
                 if found is not None and (found.country or found.sector):
@@ -598,19 +602,18 @@ class ActorResolver:
 
     def phrase_actor(self, head: Token) -> Actor:
         """The noun phrase of `head` as an actor of unknown code: what the text says."""
-        tokens = np_tokens(head)
-        span = _trim(head.doc, tokens[0].i, tokens[-1].i)
+        span = _trim(head.doc, *np_bounds(head))
         return Actor(None, None, None, span.text, span.start_char, span.end_char, None,
                      "no known actor: the phrase only")
 
     def _led_group_sector(self, head: Token) -> tuple[str | None, str | None]:
         """The sector of the group a leader noun heads: "leaders of [the opposition
         coalition]" OPP, "a spokesman for [the rebels]" REB."""
-        for p in head.children:
+        for p in children(head):
             if p.dep_ == "prep" and p.lower_ in ("of", "for"):
-                for n in p.children:
+                for n in children(p):
                     if n.dep_ == "pobj":
-                        for w in (n, *[c for c in n.lefts if c.dep_ in ("compound", "amod")]):
+                        for w in (n, *[c for c in lefts(n) if c.dep_ in ("compound", "amod")]):
                             found = self._sector(w)
                             if found[0] is not None:
                                 return found
@@ -681,10 +684,12 @@ def _name_tokens(head: Token) -> str | None:
     toks = [head]
     cur = head.i - 1
     doc = head.doc
+    doc_tokens = tokens(doc)
     while cur >= 0:
-        t = doc[cur]
-        if t.text == "-" and cur > 0 and doc[cur - 1].pos_ == "PROPN" and not t.whitespace_ \
-                and not doc[cur - 1].whitespace_:  # "Son-hui" split by the tokenizer
+        t = doc_tokens[cur]
+        # "Son-hui" split by the tokenizer
+        if t.text == "-" and cur > 0 and doc_tokens[cur - 1].pos_ == "PROPN" \
+                and not t.whitespace_ and not doc_tokens[cur - 1].whitespace_:
             toks.insert(0, t)
             cur -= 1
             continue
@@ -701,34 +706,29 @@ def _name_tokens(head: Token) -> str | None:
 _TITLE_WORDS = words("actors", "title_words")
 
 
-def np_tokens(head: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by `head`, without clauses or most PPs."""
-    toks = {head}
-    for child in head.lefts:
-        if child.dep_ in LEFT_DEPS:
-            toks.update(child.subtree)
-    for child in head.rights:
-        if child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and (
-                child.lower_ == "of" or (  # "a spokesman [for the Taliban]"
-                    child.lower_ == "for" and head.lemma_.lower() in LEADER_NOUNS))):
-            toks.update(child.subtree)
-    return sorted(toks, key=lambda t: t.i)
-
-
 def np_bounds(head: Token) -> tuple[int, int]:
-    """The first and last token index of `np_tokens(head)`, computed once per parsed
-    sentence (every predicate that reads a slot asks again)."""
+    """The first and last token index of the noun phrase headed by `head`, without clauses
+    or most PPs: the head with the subtrees of its left dependents and its right names and
+    of-phrases. Computed once per parsed sentence (every predicate that reads a slot asks
+    again)."""
     cache = head.doc.user_data.setdefault("dyads.np_bounds", {})
     found = cache.get(head.i)
     if found is None:
-        tokens = np_tokens(head)
-        found = cache[head.i] = (tokens[0].i, tokens[-1].i)
+        lo = hi = i = head.i
+        for child in children(head):
+            if (child.dep_ in LEFT_DEPS) if child.i < i else (
+                    child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and (
+                        child.lower_ == "of" or (  # "a spokesman [for the Taliban]"
+                            child.lower_ == "for" and head.lemma_.lower() in LEADER_NOUNS)))):
+                c_lo, c_hi = subtree_bounds(child)
+                lo, hi = min(lo, c_lo), max(hi, c_hi)
+        found = cache[i] = (lo, hi)
     return found
 
 
 def _location_mention(head: Token, mentions: list[Mention]) -> Mention | None:
     """A country or capital named in a place phrase of the head ("rebels in the Ivory Coast")."""
-    for child in head.rights:
+    for child in rights(head):
         if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
             lo, hi = child.i, child.right_edge.i
             for m in mentions:
@@ -749,17 +749,18 @@ def _best_mention(head: Token, inside: list[Mention]) -> Mention | None:
     return inside[0]
 
 
-def _trim(doc: Doc, lo: int, hi: int) -> Span:
-    while lo < hi and (doc[lo].lower_ in DETERMINERS or doc[lo].is_punct):
+def _trim(doc: Doc, lo: int, hi: int) -> Text:
+    toks = tokens(doc)
+    while lo < hi and (toks[lo].lower_ in DETERMINERS or toks[lo].is_punct):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS" or doc[hi].lower_ == "'s"):
+    while hi > lo and (toks[hi].is_punct or toks[hi].tag_ == "POS" or toks[hi].lower_ == "'s"):
         hi -= 1
-    return Span(doc, lo, hi + 1)
+    return span_text(doc, lo, hi + 1)
 
 
 def _tokens(doc: Doc, lo: int, hi: int) -> list[Token]:
     """doc[lo: hi + 1] as a list (cheaper than a Span for 0 <= lo, hi < len(doc))."""
-    return [doc[i] for i in range(lo, hi + 1)]
+    return tokens(doc)[lo:hi + 1]
 
 
 def _plural(word: str) -> str:

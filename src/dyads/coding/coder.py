@@ -8,6 +8,7 @@ of the object), resolves both to actors and records flags for negation and modal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -19,7 +20,7 @@ from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.lang import words
 from dyads.model import Actor, Event
-from dyads.nlp import tokens_with_pos
+from dyads.nlp import children, tokens_with_pos
 
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
@@ -164,7 +165,7 @@ class EventCoder:
             # the complement: "pledged [to free]", and for demands and appeals also a that-
             # clause: "demanded [that Russia withdraw its troops]"
             deps = ("xcomp", "ccomp") if mood in ("demand", "appeal") else ("xcomp",)
-            for c in m.trigger.children:
+            for c in children(m.trigger):
                 if c.dep_ in deps and c.pos_ in g.VERBAL:
                     act = self.match_verb(c)
                     if act is not None and p.xcomps - {ANY} and (
@@ -193,9 +194,9 @@ class EventCoder:
         code = m.event_code
         if code not in PROTEST_BASES:
             return None
-        for c in m.trigger.children:
+        for c in children(m.trigger):
             if c.dep_ in ("advcl", "xcomp") and c.pos_ in g.VERBAL \
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)):
                 act = self.match_verb(c)
                 if act is None:
                     continue
@@ -499,7 +500,7 @@ class EventCoder:
 
     def _modifier_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """Actors named inside a noun's left side: "a South Korean offer", "Japan's curbs"."""
-        for c in n.children:
+        for c in children(n):
             if c.dep_ == "poss":
                 found = self._resolve_all(g.expand_conj(c), scope)
                 if found:
@@ -509,51 +510,56 @@ class EventCoder:
 
     def _targets(self, m: Match, scope: Scope, sources: list[Actor]) -> list[Actor]:
         v = m.trigger
-        groups: list[list[Token]] = []
+        obj = m.obj
+        # the slots where a target may be, in order of preference; each is read only when
+        # reached (most acts find their target in the first slot or two)
+        slots: list[Callable[[], list[Token]]] = []
         if g.is_passive(v):
-            groups.append(g.passive_targets(v))
-        if m.xcomp is not None and (g.for_to_clause(m.xcomp) or m.xcomp.dep_ == "ccomp"):
+            slots.append(lambda: g.passive_targets(v))
+        xcomp = m.xcomp
+        if xcomp is not None and (g.for_to_clause(xcomp) or xcomp.dep_ == "ccomp"):
             # who is to do it: "called for [Burma] to institute reforms", "demanded that
             # [Russia] withdraw its troops"
-            groups.append(g.subjects(m.xcomp))
+            slots.append(lambda: g.subjects(xcomp))
         if m.pattern.preps and not m.pattern.objects:
-            groups.append([n for _, n in g.prep_objects(v, m.pattern.preps)])
-        groups.append([o for o in g.direct_objects(v) if m.obj is None or o.i != m.obj.i])
+            slots.append(lambda: [n for _, n in g.prep_objects(v, m.pattern.preps)])
+        slots.append(lambda: [o for o in g.direct_objects(v) if obj is None or o.i != obj.i])
         # the object the entry needed, when it names another country's people ("summoned [a
         # senior Indian diplomat] to its ministry", "expelled [45 Russian diplomats]")
-        obj_index = len(groups)
-        groups.append([m.obj] if m.obj is not None and self.resolver.is_agent_noun(m.obj)
-                      else [])
-        obj_preps = [n for _, n in g.prep_objects(m.obj, g.TARGET_PREPS)] if m.obj is not None \
-            else []
-        groups.append(obj_preps)
-        groups.append([n for p, n in g.prep_objects(v, g.TARGET_PREPS)
-                       if m.obj is None or n.i != m.obj.i])
-        if m.xcomp is not None:
-            groups.append(g.direct_objects(m.xcomp)
-                          + [n for _, n in g.prep_objects(m.xcomp, g.TARGET_PREPS)])
+        obj_index = len(slots)
+        slots.append(lambda: [obj] if obj is not None and self.resolver.is_agent_noun(obj)
+                     else [])
+        slots.append(lambda: [n for _, n in g.prep_objects(obj, g.TARGET_PREPS)]
+                     if obj is not None else [])
+        slots.append(lambda: [n for p, n in g.prep_objects(v, g.TARGET_PREPS)
+                              if obj is None or n.i != obj.i])
+        if xcomp is not None:
+            slots.append(lambda: g.direct_objects(xcomp)
+                         + [n for _, n in g.prep_objects(xcomp, g.TARGET_PREPS)])
         if g.dispatched_purpose(v):  # "sent officials [to Qatar] to investigate"
-            groups.append([n for _, n in g.prep_objects(v.head, ("to", "into", "in"))])
+            slots.append(lambda: [n for _, n in g.prep_objects(v.head, ("to", "into", "in"))])
         if m.event_code[:2] in ("13", "10"):
             # "threatened to halt talks if the United States goes ahead": the one threatened
-            groups.append([s for w in (v, m.xcomp) if w is not None
-                           for c in w.children if c.dep_ == "advcl"
-                           and any(k.dep_ == "mark" and k.lower_ in ("if", "unless")
-                                   for k in c.children)
-                           for s in g.subjects(c)])
+            slots.append(lambda: [s for w in (v, xcomp) if w is not None
+                                  for c in children(w) if c.dep_ == "advcl"
+                                  and any(k.dep_ == "mark" and k.lower_ in ("if", "unless")
+                                          for k in children(c))
+                                  for s in g.subjects(c)])
         if m.event_code[:2] in CLAUSE_TARGET_ROOTS:
             # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
             # subject
-            groups.append([s for c in v.children if c.dep_ == "ccomp"
-                           for s in g.subjects(c)])
+            slots.append(lambda: [s for c in children(v) if c.dep_ == "ccomp"
+                                  for s in g.subjects(c)])
+        groups: list[list[Token]] = []  # the slots read so far
         src_keys = {_actor_key(s) for s in sources}
         src_countries = {s.country for s in sources if s.country}
         memo: dict[int, list[Actor]] = {}
 
-        def resolved():  # slot by slot, each resolved once and only when reached
-            for i, heads in enumerate(groups):
+        def resolved():  # slot by slot, each read and resolved once and only when reached
+            for i, slot in enumerate(slots):
                 if i not in memo:
-                    memo[i] = [a for a in self._resolve_all(heads, scope)
+                    groups.append(slot())
+                    memo[i] = [a for a in self._resolve_all(groups[i], scope)
                                if _actor_key(a) not in src_keys
                                and not (i == obj_index and a.country in src_countries)
                                and not _own_agents(a, src_countries)]
@@ -616,6 +622,7 @@ class EventCoder:
         # but what violence or force is used on: "attacked [the convoy]")
         hit = m.obj is not None and m.event_code[:2] in VIOLENCE_ROOTS | {"17"} \
             and self.match_noun(m.obj) is None
+        # (every slot has been read by now: the loop above found them all empty)
         phrases = ([m.obj] if hit else []) + [h for i, heads in enumerate(groups)
                                               if i != obj_index for h in heads]
         for h in phrases:
@@ -679,7 +686,7 @@ class EventCoder:
                         ) -> tuple[list[Actor], list[Actor]]:
         n = m.trigger
         # "the sanctions [imposed by Washington on Tehran]": the participle names both sides
-        participles = [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        participles = [c for c in children(n) if c.dep_ == "acl" and c.tag_ == "VBN"]
         of_objects = [x for _, x in g.prep_objects(n, ("of",))]
         sources = self._modifier_actors(n, scope)
         if not sources:  # "the lifting of sanctions [by the EU]": by-phrases name the doer
@@ -772,7 +779,7 @@ class _VerbSlots:
     @property
     def xcomps(self) -> list[Token]:
         if self._xcomps is None:
-            self._xcomps = [c for c in self.v.children if c.dep_ == "xcomp"
+            self._xcomps = [c for c in children(self.v) if c.dep_ == "xcomp"
                             or g.for_to_clause(c) or g.infinitive_clause(c)]
         return self._xcomps
 
@@ -821,7 +828,7 @@ class _VerbSlots:
 def _has_particle(v: Token, word: str) -> bool:
     """The parser labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
     return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == word and c.i > v.i
-               for c in v.children)
+               for c in children(v))
 
 
 def _actor_key(a: Actor | None) -> str | None:
@@ -847,7 +854,7 @@ def _in_other_clause(v: Token, tok: Token) -> bool:
     the attribution of the report ("according to the Canadian Press")?"""
     while tok.i != v.i and tok.head.i != tok.i:
         if tok.dep_ in ("ccomp", "advcl", "relcl", "conj") and any(
-                c.dep_ in g.SUBJECT_DEPS for c in tok.children):
+                c.dep_ in g.SUBJECT_DEPS for c in children(tok)):
             return True
         if tok.lower_ == "according" and tok.dep_ == "prep":
             return True

@@ -7,11 +7,10 @@ verbs, modals, reporting verbs, nouns of time and measure...) are data: data/gra
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, LOWER, TAG
 from spacy.tokens import Token
 
 from dyads.lang import words
-from dyads.nlp import per_sentence
+from dyads.nlp import children, columns, lefts, per_sentence, tokens
 
 VERBAL = {"VERB", "AUX"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -42,7 +41,7 @@ TARGET_PREPS = ("against", "on", "to", "with", "at", "toward", "towards", "into"
 def expand_conj(tok: Token) -> list[Token]:
     """`tok` and the heads coordinated with it ("Israel and Jordan")."""
     out = [tok]
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ == "conj" and child.pos_ == tok.pos_ or (
                 child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}):
             out.extend(expand_conj(child))
@@ -50,15 +49,15 @@ def expand_conj(tok: Token) -> list[Token]:
 
 
 def is_passive(v: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in v.children) or (
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children(v)) or (
         v.dep_ == "acl" and v.tag_ == "VBN")
 
 
 def passive_agents(v: Token) -> list[Token]:
     """The 'by' phrase of a passive ("was attacked by rebels")."""
-    for c in v.children:
+    for c in children(v):
         if c.dep_ == "agent":
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj":
                     return expand_conj(p)
     return []
@@ -70,7 +69,7 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return []
     if is_passive(v):
         return passive_agents(v)
-    for c in v.children:
+    for c in children(v):
         if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
             return expand_conj(c)
     head = v.head
@@ -80,11 +79,11 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         if head.dep_ == "ROOT" and head.pos_ not in VERBAL and head.pos_ != "ADJ":
             return [head]  # a headline's "NK (yet) to respond ...": the root is the subject
         if head.lemma_ in OBJECT_CONTROL:
-            for c in head.children:
+            for c in children(head):
                 if c.dep_ in ("dobj", "obj"):
                     return expand_conj(c)
             if is_passive(head):  # "Iran was urged to return": the urged one returns
-                return [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                return [c for c in children(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
         return subjects(head, depth + 1)
     if v.dep_ == "conj" and head.pos_ in VERBAL:
         return subjects(head, depth + 1)
@@ -92,8 +91,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if committed is not None:  # "France is committed to [sending] aid"
         if is_passive(committed):  # "is committed": its subject, however it is labelled
             # (also one the parser hung on the auxiliary)
-            near = [committed] + [a for a in committed.children if a.dep_ in ("aux", "auxpass")]
-            return [c for w in near for c in w.children
+            near = [committed] + [a for a in children(committed) if a.dep_ in ("aux", "auxpass")]
+            return [c for w in near for c in children(w)
                     if c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in SUBJECT_DEPS]
         return subjects(committed, depth + 1)
     if v.dep_ in ("advcl", "pcomp") and v.tag_ in ("VBG", "VBN"):
@@ -111,7 +110,7 @@ def passive_targets(v: Token) -> list[Token]:
     """The patient of a passive: its subject, or the noun a passive participle modifies."""
     if v.dep_ == "acl" and v.tag_ == "VBN":
         return [v.head]
-    for c in v.children:
+    for c in children(v):
         if c.dep_ in PASSIVE_SUBJECT_DEPS:
             return expand_conj(c)
     if v.dep_ == "conj" and is_passive(v.head):
@@ -129,35 +128,35 @@ def partitive_whole(tok: Token) -> Token | None:
     """The group a part stands for: "peacekeepers" in "some of the peacekeepers"."""
     if tok.lower_ not in PARTITIVES:
         return None
-    return next((n for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for n in p.children if n.dep_ == "pobj"), None)
+    return next((n for p in children(tok) if p.dep_ == "prep" and p.lower_ == "of"
+                 for n in children(p) if n.dep_ == "pobj"), None)
 
 
 def direct_objects(v: Token) -> list[Token]:
     out: list[Token] = []
-    for c in v.children:
+    for c in children(v):
         if c.dep_ in OBJECT_DEPS or c.dep_ in ("dative", "iobj"):
             out.extend(expand_conj(partitive_whole(c) or c))
         elif infinitive_clause(c):  # "allowed [the candidate] to run"
-            out.extend(x for k in c.children if k.dep_ == "nsubj"
+            out.extend(x for k in children(c) if k.dep_ == "nsubj"
                        for x in expand_conj(partitive_whole(k) or k))
     if not out:
         reduced = _reduced_relative(v)
         if reduced is not None:  # "will not accept [refugees] fleeing the violence"
             out.extend(expand_conj(reduced[0]))
-        for c in v.children:  # "allow [UN agencies] [access]" parsed as a small clause
+        for c in children(v):  # "allow [UN agencies] [access]" parsed as a small clause
             if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.i > v.i:
                 out.append(c)
-                out.extend(s for s in c.children if s.dep_ == "nsubj")
+                out.extend(s for s in children(c) if s.dep_ == "nsubj")
     return out
 
 
 def _reduced_relative(v: Token) -> tuple[Token, Token] | None:
     """(noun, participle) of "accept [refugees fleeing X]" when the parser made the noun
     the subject of a complement clause right after the verb."""
-    for c in v.children:
+    for c in children(v):
         if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > v.i:
-            subj = [s for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
+            subj = [s for s in children(c) if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
             if subj and subj[0].left_edge.i == v.i + 1:
                 return subj[0], c
     return None
@@ -174,7 +173,7 @@ NAMING_VERBS = words("grammar", "naming_verbs")
 def names_something(v: Token) -> bool:
     """Does `v` only name what it speaks of ("[what] it called ceasefire violations")?"""
     return v.lemma_.lower() in NAMING_VERBS and any(
-        c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in v.children)
+        c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in children(v))
 
 
 # Titles before a name ("Ambassador Yasuo Morita"): the lexicon's object nouns.
@@ -184,8 +183,8 @@ TITLE_NOUNS = words("actors", "title_words")
 def for_to_clause(c: Token) -> bool:
     """Is `c` the verb of a "for X to do" clause ("called [for Burma to institute
     reforms]"), which the parser makes an adverbial clause with 'for' as its mark?"""
-    return c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children) \
-        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+    return c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in children(c)) \
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in children(c))
 
 
 DISPATCH_VERBS = words("grammar", "dispatch_verbs")
@@ -195,34 +194,34 @@ DISPATCHED_PEOPLE = words("grammar", "dispatched_people")
 def dispatched_purpose(v: Token) -> bool:
     """Is `v` what envoys are sent to do ("sent a delegation [to mediate]")?"""
     return v.dep_ in ("advcl", "xcomp") and v.head.lemma_.lower() in DISPATCH_VERBS \
-        and any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children) \
-        and not any(k.dep_ in SUBJECT_DEPS for k in v.children) \
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in children(v)) \
+        and not any(k.dep_ in SUBJECT_DEPS for k in children(v)) \
         and any(o.dep_ in OBJECT_DEPS and o.lemma_.lower() in DISPATCHED_PEOPLE
-                for o in v.head.children)
+                for o in children(v.head))
 
 
 def infinitive_clause(c: Token) -> bool:
     """Is `c` an infinitive with its own subject that the parser made a clausal complement:
     "allowed [the candidate to run]", "asked [Iran to free them]"? The subject is the
     governing verb's object and the infinitive its complement, as in "urged Iran to"."""
-    return c.dep_ == "ccomp" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children) \
-        and any(k.dep_ == "nsubj" for k in c.children)
+    return c.dep_ == "ccomp" and any(k.dep_ == "aux" and k.lower_ == "to" for k in children(c)) \
+        and any(k.dep_ == "nsubj" for k in children(c))
 
 
 def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = None
                  ) -> list[tuple[str, Token]]:
     """(preposition, noun) pairs under `tok`, also through a particle ("pull out of talks")."""
     out: list[tuple[str, Token]] = []
-    for c in tok.children:
+    for c in children(tok):
         if c.lower_ in NON_ARGUMENT_PREPS:
             continue
         if (preps is None or "for" in preps) and for_to_clause(c):
             # "called for [Burma] to institute reforms": who is to do it is for's object
-            out.extend(("for", n) for k in c.children if k.dep_ in SUBJECT_DEPS
+            out.extend(("for", n) for k in children(c) if k.dep_ in SUBJECT_DEPS
                        for n in expand_conj(k))
             continue
         if c.dep_ in ("prep", "dative") and (preps is None or c.lower_ in preps):
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj" and p.lower_ not in TIME_NOUNS:  # not "on Sunday"
                     out.extend((c.lower_, n) for n in expand_conj(p))
                 elif p.dep_ == "pcomp" and p.tag_ == "VBG":  # "accused X of [embezzling]"
@@ -230,7 +229,7 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
                 elif p.dep_ == "prep":  # "out of", "away from"
                     out.extend(prep_objects(c, preps=None))
         elif c.dep_ == "prt" or (c.dep_ == "prep" and any(p.dep_ == "prep"
-                                                          for p in c.children)):
+                                                          for p in children(c))):
             out.extend(prep_objects(c, preps))  # "walked out of the talks"
     return out
 
@@ -244,12 +243,12 @@ PURPOSE_NOUNS = words("grammar", "purpose_nouns")
 def purpose_objects(v: Token) -> list[Token]:
     """Nouns a purpose clause or phrase of `v` aims at: "began a strike [to protest X]"."""
     out: list[Token] = []
-    for c in v.children:
+    for c in children(v):
         if c.dep_ in ("advcl", "xcomp") and c.lemma_ in PURPOSE_VERBS \
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)):
             out += direct_objects(c) + [n for _, n in prep_objects(c, TARGET_PREPS + ("from",))]
         elif c.dep_ == "prep" and c.lower_ == "in":
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj" and p.lemma_ in PURPOSE_NOUNS:
                     out += [n for _, n in prep_objects(p, TARGET_PREPS + ("of", "for"))]
     return out
@@ -264,13 +263,14 @@ def modifier_clause_tokens(doc) -> set[int]:
     strings = doc.vocab.strings
     relcl, acl, ccomp = strings["relcl"], strings["acl"], strings["ccomp"]
     vbg, where = strings["VBG"], strings["where"]
-    for i, (dep, tag, low) in enumerate(doc.to_array([DEP, TAG, LOWER]).tolist()):
+    cols, toks = columns(doc), tokens(doc)
+    for i, (dep, tag, low) in enumerate(zip(cols.dep, cols.tag, cols.lower, strict=True)):
         if dep == relcl or dep == acl:
-            t = doc[i]
+            t = toks[i]
             if i not in out and in_modifier_clause(t):
                 out.update(x.i for x in t.subtree)
         elif low == where or (dep == ccomp and tag == vbg):
-            candidates.append(doc[i].head)
+            candidates.append(toks[i].head)
     for v in candidates:
         if v.i in out or v.pos_ not in VERBAL:
             continue
@@ -290,7 +290,7 @@ def _reported_where(v: Token) -> bool:
     York, [where Guterres urged an end to the fighting]"."""
     first = v.left_edge
     return first.lower_ == "where" and first.i > 0 and v.doc[first.i - 1].lower_ == "," \
-        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in v.children)
+        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in children(v))
 
 
 def _where_clause(v: Token) -> bool:
@@ -317,7 +317,7 @@ def in_modifier_clause(tok: Token) -> bool:
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep_ in ("relcl", "acl") and cur.pos_ in VERBAL:
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(cur))
             misparsed = cur.dep_ == "acl" and cur.head.dep_ == "ROOT" \
                 and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBD", "VBN")
             if not (infinitive or misparsed or _reported_where(cur)):
@@ -337,14 +337,14 @@ def governors(v: Token) -> list[Token]:
 
 
 def has_neg(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children(tok))
 
 
 def negated(v: Token) -> bool:
     """Negated itself, or under a negating/negated control verb ("did not agree to meet")."""
     if has_neg(v):
         return True
-    if any(c.lower_ == "yet" and c.dep_ == "advmod" for c in v.children):
+    if any(c.lower_ == "yet" and c.dep_ == "advmod" for c in children(v)):
         # "has yet to respond": 'yet' hangs on the governing 'have'
         return True
     cur = v
@@ -353,7 +353,7 @@ def negated(v: Token) -> bool:
         if cur.dep_ == "ccomp":  # "denied that its troops had attacked"
             return head.lemma_ in DENYING_GOVERNORS and not has_neg(head)
         if cur.dep_ == "xcomp" and (head.lemma_ in NEGATING_GOVERNORS or has_neg(head)
-                                    or any(c.lower_ == "yet" for c in head.children)):
+                                    or any(c.lower_ == "yet" for c in children(head))):
             return True
         cur = head
     return False
@@ -361,7 +361,7 @@ def negated(v: Token) -> bool:
 
 def modal(v: Token) -> str | None:
     """'hypothetical' when the event is only possible, conditional or asked about."""
-    for c in v.children:
+    for c in children(v):
         if c.dep_ == "aux" and c.lower_ in MODALS:
             return f"modal '{c.lower_}'"
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
@@ -379,7 +379,7 @@ def modal(v: Token) -> str | None:
 
 
 def future(v: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children(v))
 
 
 def reported(v: Token) -> Token | None:
@@ -390,10 +390,10 @@ def reported(v: Token) -> Token | None:
     if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_ in REPORTING_VERBS:
         return cur.head
     # "..., the official said": the reporting verb is the clause's own dependent
-    for c in cur.children:
+    for c in children(cur):
         if c.dep_ in ("ccomp", "parataxis") and c.lemma_ in REPORTING_VERBS and c.i > cur.i \
-                and any(s.dep_ in SUBJECT_DEPS for s in c.children) \
-                and not any(o.dep_ in ("ccomp", "dobj") for o in c.children):
+                and any(s.dep_ in SUBJECT_DEPS for s in children(c)) \
+                and not any(o.dep_ in ("ccomp", "dobj") for o in children(c)):
             return c
     return None
 
@@ -429,15 +429,15 @@ def is_attribution(v: Token) -> bool:
     if v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i and v.head.pos_ in VERBAL:
         return True
     return any(c.dep_ in ("ccomp", "parataxis") and c.i < v.i and c.pos_ in VERBAL
-               for c in v.children)
+               for c in children(v))
 
 
 def demanded_clause(v: Token) -> Token | None:
     """The that-clause of "X said (that) Y must act": its verb, if it carries an obligation
     modal and a subject of its own."""
-    for c in v.children:
+    for c in children(v):
         if c.dep_ == "ccomp" and c.i > v.i and c.pos_ in VERBAL and obligation(c) \
-                and any(s.dep_ in SUBJECT_DEPS for s in clause_verb(c).children):
+                and any(s.dep_ in SUBJECT_DEPS for s in children(clause_verb(c))):
             return c
     return None
 
@@ -448,7 +448,7 @@ def intent_marker(v: Token) -> str | None:
     "will release", "is going to meet", "is ready to send", and "said it would meet" (the
     future of reported speech). A plain "would" outside reported speech stays hypothetical.
     """
-    aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    aux = {c.lower_ for c in children(v) if c.dep_ == "aux"}
     if aux & FUTURE_AUX:
         return "future"
     if v.dep_ == "ROOT" and "to" in aux:
@@ -480,7 +480,7 @@ def clause_verb(v: Token) -> Token:
 
 def obligation(v: Token) -> str | None:
     """The modal of "Y must/should <act>" ("must be ready to <act>"), if `v` carries one."""
-    for c in clause_verb(v).children:
+    for c in children(clause_verb(v)):
         if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS:
             return c.lower_
     return None
@@ -505,7 +505,7 @@ def noun_keys(n: Token, measures: bool = True) -> set[str]:
 
 def _noun_keys(n: Token, measures: bool) -> set[str]:
     keys = {n.lemma_.lower(), n.lower_}
-    comps = [c for c in n.lefts if c.dep_ in ("compound", "amod") and c.i == n.i - 1]
+    comps = [c for c in lefts(n) if c.dep_ in ("compound", "amod") and c.i == n.i - 1]
     if comps:
         keys.add(f"{comps[0].lemma_.lower()} {n.lemma_.lower()}")
         keys.add(f"{comps[0].lower_} {n.lower_}")
@@ -514,7 +514,7 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
         keys |= {f"{first.lower_}{n.lower_}", f"{first.lower_}{n.lemma_.lower()}",
                  f"{first.lower_}-{n.lower_}", f"{first.lower_} {n.lemma_.lower()}"}
     if n.pos_ == "PROPN":  # a titled name goes by its title: "[Ambassador] Yasuo Morita"
-        for c in n.lefts:
+        for c in lefts(n):
             if c.dep_ == "compound" and c.lower_ in TITLE_NOUNS:
                 keys.add(c.lower_)
                 prev = n.doc[c.i - 1] if c.i > 0 else None
@@ -522,9 +522,9 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
                         c.i, n.i):
                     keys.add(f"{prev.lower_} {c.lower_}")  # "[deputy] high commissioner"
     if measures and n.lemma_.lower() in QUANTITY_NOUNS:
-        for c in n.children:
+        for c in children(n):
             if c.dep_ == "prep" and c.lower_ in ("of", "in"):
-                for p in c.children:
+                for p in children(c):
                     if p.dep_ == "pobj":
                         keys |= noun_keys(p)
     return keys
@@ -533,11 +533,11 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
 def noun_modifiers(n: Token) -> set[str]:
     """Words that say what a noun is about: "offer of talks", "talks offer", "offer to meet"."""
     out: set[str] = set()
-    for c in n.children:
+    for c in children(n):
         if c.dep_ in ("compound", "amod", "nmod"):
             out |= noun_keys(c)
         elif c.dep_ == "prep":
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj":
                     for q in expand_conj(p):
                         out |= noun_keys(q) | noun_modifiers(q)
@@ -555,7 +555,7 @@ def verb_keys(v: Token) -> set[str]:
         keys |= noun_keys(o)
     for _, o in prep_objects(v):
         keys |= noun_keys(o)
-    for c in v.children:
+    for c in children(v):
         if c.dep_ == "conj" and c.pos_ in VERBAL:
             keys |= verb_keys(c)
     return keys
