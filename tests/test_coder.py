@@ -528,3 +528,13 @@ def test_a_meetings_place_is_no_party_to_it(code):
     # where one travels is whom one visits
     (e,) = code("Cavusoglu arrived in Moscow on Thursday.")[0]
     assert e.target.country == "RUS"
+
+
+def test_a_place_coordinated_with_people_is_no_target(code):
+    asserted, _ = code("Iraqi security forces arrested dozens of anti-government protesters in "
+                       "Baghdad and the southern city of Basra on Monday.")
+    assert {e.target.code for e in asserted} == {"IRQOPP"}
+    # people located somewhere still are
+    asserted, _ = code("Britain said the Sudanese government and the rebels in Darfur must "
+                       "reach an agreement.")
+    assert len({e.target.code for e in asserted}) == 2

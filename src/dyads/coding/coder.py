@@ -484,7 +484,8 @@ class EventCoder:
                 if h.lemma_.lower() in g.QUANTITY_NOUNS or h.lemma_.lower() in COUNT_NOUNS \
                 else []
             if len(counted) > 1:
-                found = [a for n in counted for a in self.resolver.resolve_many(n, scope)]
+                found = [a for n in counted for a in self.resolver.resolve_many(n, scope)
+                         if not self._place_conjunct(n, [a])]
                 if any(a.country for a in found):
                     out.extend(found)
                     continue
@@ -495,8 +496,18 @@ class EventCoder:
                     out.extend(replace(a, text=whole.text, start=whole.start, end=whole.end)
                                for a in found)
                     continue
-            out.extend(self.resolver.resolve_many(h, scope))
+            found = self.resolver.resolve_many(h, scope)
+            if not self._place_conjunct(h, found):
+                out.extend(found)
         return out
+
+    def _place_conjunct(self, h: Token, found: list[Actor]) -> bool:
+        """A place the parser coordinated with people: "protesters in Baghdad and [the
+        southern city of Basra]" (the places are coordinated, not the people)."""
+        people = h.head.lemma_.lower() in g.QUANTITY_NOUNS | COUNT_NOUNS \
+            or self.resolver.is_agent_noun(h.head)  # "dozens of protesters ... and [Basra]"
+        return h.dep_ == "conj" and people and not self.resolver.is_agent_noun(h) and bool(found) \
+            and all((a.how or "").startswith(("place ", "capital ")) for a in found)
 
     def _modifier_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """Actors named inside a noun's left side: "a South Korean offer", "Japan's curbs"."""
