@@ -538,3 +538,9 @@ def test_a_place_coordinated_with_people_is_no_target(code):
     asserted, _ = code("Britain said the Sudanese government and the rebels in Darfur must "
                        "reach an agreement.")
     assert len({e.target.code for e in asserted}) == 2
+
+
+def test_killed_when_somebody_struck(code):
+    (e,) = code("At least 11 civilians were killed when Russian rockets hit apartment blocks "
+                "in Kharkiv.")[0]
+    assert (e.source.country, e.cameo_root) == ("RUS", "19")

@@ -410,7 +410,11 @@ class EventCoder:
             # violent act named in the phrase says whose the killing is
             doers = [a for _, n in g.prep_objects(m.trigger, ("in", "during", "by"))
                      if self._violent_noun(n) for a in self._modifier_actors(n, scope)
-                     if a.country]
+                     if a.country] or [
+                # "were killed when [Russian rockets] hit apartment blocks": the clause's doer
+                a for c in children(m.trigger) if c.dep_ == "advcl" and any(
+                    k.dep_ == "advmod" and k.lower_ in ("when", "as") for k in children(c))
+                for a in self._resolve_all(g.subjects(c), scope) if a.country]
             if doers:
                 victims = [a for a in self._resolve_all(g.passive_targets(m.trigger), scope)
                            if _known(a)] if g.is_passive(m.trigger) else []
