@@ -544,3 +544,11 @@ def test_killed_when_somebody_struck(code):
     (e,) = code("At least 11 civilians were killed when Russian rockets hit apartment blocks "
                 "in Kharkiv.")[0]
     assert (e.source.country, e.cameo_root) == ("RUS", "19")
+
+
+def test_both_sides_are_the_parties_between_whom(pipeline):
+    text = ("Egypt sent a security delegation to Gaza and Tel Aviv to mediate between Israel "
+            "and Hamas, an Egyptian official said.\n\nEgyptian Foreign Minister Ahmed Fathy "
+            "urged both sides to show restraint.")
+    urged = [e for e in pipeline.code_text(text) if e.trigger == "urged"]
+    assert {e.target.country for e in urged} == {"ISR", "PSE"}

@@ -132,7 +132,10 @@ class ActorResolver:
             scope.prev_pair, scope.prev_countries = discourse.last_pair, discourse.countries[-8:]
             countries = [self.mention_actor(doc, m) for m in scope.mentions if _is_country(m)]
             discourse.seen.update(a.country for a in countries)
-            pair = _first_two(countries)
+            # the parties "between" whom something is ("mediate between Israel and Hamas")
+            # are the pair "both sides" later means, before other countries named
+            pair = (self._between_pair(doc, scope.mentions) if " between " in scope.text
+                    else None) or _first_two(countries)
             if pair:
                 discourse.last_pair = pair
             discourse.countries = (discourse.countries + countries)[-8:]
@@ -574,6 +577,17 @@ class ActorResolver:
             return replace(last, how=f"'{pronoun.text}' = previous subject ({last.how})",
                            start=pronoun.idx, end=pronoun.idx + len(pronoun.text),
                            text=pronoun.text)
+        return None
+
+    def _between_pair(self, doc: Doc, mentions: list[Mention]) -> tuple[Actor, Actor] | None:
+        for tok in doc:
+            if tok.lower_ == "between" and tok.dep_ == "prep":
+                lo, hi = tok.i, tok.right_edge.i
+                inside = [self.mention_actor(doc, m) for m in mentions
+                          if lo < m.start and m.end - 1 <= hi]
+                found = _first_two(inside)
+                if found:
+                    return found
         return None
 
     def _quoted_speaker(self, pronoun: Token, scope: Scope) -> Actor | None:
