@@ -552,3 +552,10 @@ def test_both_sides_are_the_parties_between_whom(pipeline):
             "urged both sides to show restraint.")
     urged = [e for e in pipeline.code_text(text) if e.trigger == "urged"]
     assert {e.target.country for e in urged} == {"ISR", "PSE"}
+
+
+def test_a_rejected_request_takes_the_code_of_what_was_asked(code):
+    asserted, _ = code("The US rejected calls by Kofi Annan to adopt far-reaching United "
+                       "Nations reforms.")
+    assert ("USA", "123", "IGO") in {(e.source.code, e.cameo, e.target.country)
+                                     for e in asserted}

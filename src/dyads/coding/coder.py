@@ -179,6 +179,20 @@ class EventCoder:
                             m.obj = m.obj or act.obj
                     return
             return
+        # "rejected [a request to interrogate detainees]", "issued demands to release the
+        # prisoners": a residual entry whose object asks for an act takes its counterpart
+        if mood is not None and m.obj is not None and p.code.endswith("0") \
+                and len(p.code) == 3:
+            # (the infinitive hung on the noun, or by the parser on the verb)
+            for c in [*children(m.obj), *children(m.trigger)]:
+                if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in g.VERBAL and any(
+                        k.dep_ == "aux" and k.lower_ == "to" for k in children(c)):
+                    act = self.match_verb(c)
+                    code = act and self.mood_code(act.event_code, mood)
+                    if act is not None and code:
+                        m.code = code
+                        m.notes.append(f"{mood} of {act.pattern.id} ({act.event_code})")
+                    return
         # "X said Y must withdraw": the speaker demands the act of Y
         if g.obligation(m.trigger):
             speaker = g.reported(g.clause_verb(m.trigger))
