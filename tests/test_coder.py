@@ -559,3 +559,9 @@ def test_a_rejected_request_takes_the_code_of_what_was_asked(code):
                        "Nations reforms.")
     assert ("USA", "123", "IGO") in {(e.source.code, e.cameo, e.target.country)
                                      for e in asserted}
+
+
+def test_a_thing_placed_somewhere_is_no_reciprocal_party(code):
+    asserted, _ = code("The United Nations General Assembly opened an emergency session on "
+                       "the crisis in New York.")
+    assert all(e.source.country != "USA" for e in asserted)

@@ -403,8 +403,10 @@ class EventCoder:
                          and not _same(a, b)]
             else:
                 # only a party that can act: a country, group or named person, not "hospitals"
+                # nor a thing placed somewhere ("a session on [the crisis in New York]")
                 pairs += [(t, s, True) for s, t, _ in list(pairs)
-                          if s and t and (t.country or (t.how or "").startswith("unknown name"))]
+                          if s and t and not _placed_thing(t)
+                          and (t.country or (t.how or "").startswith("unknown name"))]
         if code_str == "190" and not m.nominal and any(
                 h.lemma_.lower() in AERIAL_DOERS for h in g.subjects(m.trigger)):
             code_str = "195"  # "warplanes killed 46 civilians": aerial weapons
@@ -769,6 +771,13 @@ class EventCoder:
             targets = [self.resolver.phrase_actor(x) for _, x in g.prep_objects(n, preps)
                        if x.pos_ in ("NOUN", "PROPN")][:1]
         return sources, targets
+
+
+def _placed_thing(a: Actor) -> bool:
+    """An actor that is only a place's country given to a thing there ("the crisis in New
+    York": how = "place 'New York'"), not people located there ("+ agent 'rebels'")."""
+    how = a.how or ""
+    return how.startswith("place ") and "+ agent" not in how
 
 
 def _own_agents(a: Actor, countries: set[str]) -> bool:
