@@ -565,3 +565,13 @@ def test_a_thing_placed_somewhere_is_no_reciprocal_party(code):
     asserted, _ = code("The United Nations General Assembly opened an emergency session on "
                        "the crisis in New York.")
     assert all(e.source.country != "USA" for e in asserted)
+
+
+def test_coordination_the_parser_hid(code):
+    # "Erdogan and Russian President Putin": the parser hangs Erdogan on Putin's name
+    asserted, _ = code("Erdogan and Russian President Vladimir Putin agreed on a ceasefire.")
+    assert {(e.source.country, e.target.country) for e in asserted} == {
+        ("RUS", "TUR"), ("TUR", "RUS")}
+    # a nationality covers the coordinated doers
+    asserted, _ = code("Israeli police and soldiers raided the camp.")
+    assert {e.source.code for e in asserted} == {"ISRCOP", "ISRMIL"}

@@ -517,6 +517,13 @@ class EventCoder:
                                for a in found)
                     continue
             found = self.resolver.resolve_many(h, scope)
+            if h.dep_ == "conj" and out and out[0].country and (out[0].how or "").startswith(
+                    "adjective") and found and all(a.sector and not a.country for a in found):
+                # "Turkish drones and [artillery]": the nationality covers both
+                c = out[0].country
+                found = [replace(a, country=c, code=c + a.sector,
+                                 how=f"{a.how}; coordinated with {out[0].text!r}")
+                         for a in found]
             if not self._place_conjunct(h, found):
                 out.extend(found)
         return out

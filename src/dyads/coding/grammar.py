@@ -41,6 +41,11 @@ TARGET_PREPS = ("against", "on", "to", "with", "at", "toward", "towards", "into"
 def expand_conj(tok: Token) -> list[Token]:
     """`tok` and the heads coordinated with it ("Israel and Jordan")."""
     out = [tok]
+    for c in lefts(tok):  # "[Erdogan] and Russian President Vladimir Putin" (misparsed)
+        if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and any(
+                k.dep_ == "cc" for k in children(c)) and any(
+                k.dep_ == "conj" and k.lower_ in TITLE_NOUNS for k in children(c)):
+            out.append(c)
     for child in children(tok):
         if child.dep_ == "conj" and child.pos_ == tok.pos_ or (
                 child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}):
