@@ -575,3 +575,8 @@ def test_coordination_the_parser_hid(code):
     # a nationality covers the coordinated doers
     asserted, _ = code("Israeli police and soldiers raided the camp.")
     assert {e.source.code for e in asserted} == {"ISRCOP", "ISRMIL"}
+
+
+def test_a_headline_subject_parsed_as_a_compound(code):
+    (e,) = code("Turkey expels Dutch ambassador.")[0]
+    assert (e.source.code, e.cameo_root, e.target.country) == ("TUR", "16", "NLD")

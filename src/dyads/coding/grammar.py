@@ -79,7 +79,10 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
             return expand_conj(c)
     head = v.head
     if head.i == v.i:
-        return []
+        # a headline's "Turkey expels Dutch ambassador": the parser made the subject a
+        # compound of the verb
+        return [c for c in lefts(v) if c.dep_ == "compound" and c.pos_ == "PROPN"
+                and v.tag_ == "VBZ"][-1:]
     if v.dep_ == "xcomp":
         if head.dep_ == "ROOT" and head.pos_ not in VERBAL and head.pos_ != "ADJ":
             return [head]  # a headline's "NK (yet) to respond ...": the root is the subject
@@ -142,6 +145,9 @@ def direct_objects(v: Token) -> list[Token]:
     for c in children(v):
         if c.dep_ in OBJECT_DEPS or c.dep_ in ("dative", "iobj"):
             out.extend(expand_conj(partitive_whole(c) or c))
+        elif c.dep_ == "npadvmod" and c.i > v.i and v.dep_ == "ROOT" and v.tag_ == "VBZ" \
+                and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in TIME_NOUNS:
+            out.append(c)  # "Turkey expels Dutch [ambassador]" (headline misparse)
         elif infinitive_clause(c):  # "allowed [the candidate] to run"
             out.extend(x for k in children(c) if k.dep_ == "nsubj"
                        for x in expand_conj(partitive_whole(k) or k))
