@@ -580,3 +580,9 @@ def test_coordination_the_parser_hid(code):
 def test_a_headline_subject_parsed_as_a_compound(code):
     (e,) = code("Turkey expels Dutch ambassador.")[0]
     assert (e.source.code, e.cameo_root, e.target.country) == ("TUR", "16", "NLD")
+
+
+def test_a_body_meeting_alone_meets_nobody(code):
+    asserted, _ = code("Israel's Cabinet met Sunday and decided to approve the plan.")
+    assert all(e.cameo != "040" for e in asserted)
+    assert ("ISR", "04", "USA") in triples(code("Israel's Cabinet met US envoys on Sunday.")[0])

@@ -468,6 +468,8 @@ class EventCoder:
         for s, t, reversed_ in pairs:
             if not (_known(s) or _known(t)) or (s is None and not agentless):
                 continue
+            if t is None and code.code == "040" and not m.nominal:
+                continue  # "Israel's Cabinet met Sunday": a body meeting alone meets nobody
             if len(countries) == 1 and code.root not in VIOLENCE_ROOTS:
                 # "Nicaragua's government ordered the opposition newspaper to close": in a
                 # sentence that names one country, its unnamed parties are domestic; not for
