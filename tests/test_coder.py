@@ -586,3 +586,10 @@ def test_a_body_meeting_alone_meets_nobody(code):
     asserted, _ = code("Israel's Cabinet met Sunday and decided to approve the plan.")
     assert all(e.cameo != "040" for e in asserted)
     assert ("ISR", "04", "USA") in triples(code("Israel's Cabinet met US envoys on Sunday.")[0])
+
+
+def test_insisting_on_a_fact_is_a_statement(code):
+    (e,) = code("The United States insisted unrest there reflected age-old ethnic tensions.")[0]
+    assert e.cameo == "010"
+    asserted, _ = code("Iran insisted that the United States must lift sanctions.")
+    assert {e.cameo_root for e in asserted} == {"10"}

@@ -45,6 +45,7 @@ OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and
 VIOLENCE_ROOTS = {"18", "19", "20"}
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
 COUNT_NOUNS = words("grammar", "count_nouns")
+ASSERTING_DEMANDS = words("grammar", "asserting_demand_verbs")
 AERIAL_DOERS = words("grammar", "aerial_doers")
 FOREIGN_WORDS = words("grammar", "foreign_words")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
@@ -161,6 +162,13 @@ class EventCoder:
         """
         p = m.pattern
         mood = MOOD_OF_ROOT.get(p.code[:2])
+        if mood == "demand" and m.trigger.lemma_.lower() in ASSERTING_DEMANDS \
+                and not (p.objects or p.preps) and any(
+                    c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBZ", "VBP")
+                    and not g.obligation(c) for c in children(m.trigger)):
+            m.code = "010"  # "insisted (that) unrest reflected old tensions": a statement
+            m.notes.append("assertion: an indicative clause")
+            return
         if mood is not None and not (p.objects or p.preps or p.object_mods):
             # the complement: "pledged [to free]", and for demands and appeals also a that-
             # clause: "demanded [that Russia withdraw its troops]"
