@@ -195,8 +195,8 @@ class EventCoder:
         if code not in PROTEST_BASES:
             return None
         for c in children(m.trigger):
-            if c.dep_ in ("advcl", "xcomp") and c.pos_ in g.VERBAL \
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)):
+            if c.dep in (g.ADVCL, g.XCOMP) and c.pos_ in g.VERBAL \
+                    and any(a.dep == g.AUX and a.lower == g.TO for a in children(c)):
                 act = self.match_verb(c)
                 if act is None:
                     continue
@@ -243,7 +243,7 @@ class EventCoder:
         # it modifies is still coded ("the sanctions [imposed by Washington on Tehran]")
         for tok in tokens_with_pos(doc, ("VERB", "AUX", "ADJ")):
             # verbs, and adjectives predicated of a subject ("is pessimistic about the talks")
-            predicate = tok.pos_ in g.VERBAL or (tok.pos_ == "ADJ" and tok.dep_ == "acomp")
+            predicate = tok.pos_ in g.VERBAL or (tok.pos_ == "ADJ" and tok.dep == g.ACOMP)
             if predicate and tok.i not in consumed and tok.i not in modifiers:
                 m = self.match_verb(tok)
                 if m and m.pattern.id in self.lexicon.fallback_ids:
@@ -253,7 +253,7 @@ class EventCoder:
                         # "X said Y must ensure security": a demand, whatever the act
                         m.code = "100"
                         m.notes.append("demand: a reported 'must'")
-                if m and tok.dep_ == "advcl" and tok.tag_ == "VBG" \
+                if m and tok.dep == g.ADVCL and tok.tag_ == "VBG" \
                         and m.event_code[:2] in VIOLENCE_ROOTS and any(
                             o.trigger.i == tok.head.i and o.event_code[:2] in VIOLENCE_ROOTS
                             | {"17"} for o in matches):
@@ -276,13 +276,13 @@ class EventCoder:
         for tok in tokens_with_pos(doc, ("NOUN", "PROPN")):
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed \
                     and tok.i not in modifiers:
-                if tok.dep_ in g.SUBJECT_DEPS and tok.head.i in acts \
+                if tok.dep in g.SUBJECT_DEPS_IDS and tok.head.i in acts \
                         and self.resolver.is_agent_noun(tok):
                     continue  # "demonstrators rioted": the people who act, not another act
                 m = self.match_noun(tok)
                 if m:
-                    m.reacted_to = tok.head.i in acts and tok.dep_ in ("dobj", "attr")
-                    m.does_violence = tok.dep_ == "nsubj" and tok.head.i in violent \
+                    m.reacted_to = tok.head.i in acts and tok.dep in (g.DOBJ, g.ATTR)
+                    m.does_violence = tok.dep == g.NSUBJ and tok.head.i in violent \
                         and m.event_code[:2] in VIOLENCE_ROOTS
                     matches.append(m)
                     if m.pattern.object_mods:  # "the lifting of [sanctions]" is one event
@@ -324,9 +324,9 @@ class EventCoder:
                 day: date | None, headline: bool) -> list[Event]:
         if m.nominal:
             sources, targets = self._nominal_actors(m, scope)
-            anchor = m.trigger.head if m.trigger.dep_ in ("dobj", "nsubj", "attr", "pobj") \
+            anchor = m.trigger.head if m.trigger.dep in (g.DOBJ, g.NSUBJ, g.ATTR, g.POBJ) \
                 else m.trigger
-            if m.trigger.dep_ == "pobj" and anchor.lower_ == "for" \
+            if m.trigger.dep == g.POBJ and anchor.lower == g.FOR \
                     and anchor.head.lemma_.lower() in g.JOINING_VERBS:
                 anchor = anchor.head  # "will join Trump [for talks]": the verb's mood
         elif m.speaker is not None:  # "X said Y must <act>": X demands it of Y
@@ -501,7 +501,7 @@ class EventCoder:
     def _modifier_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """Actors named inside a noun's left side: "a South Korean offer", "Japan's curbs"."""
         for c in children(n):
-            if c.dep_ == "poss":
+            if c.dep == g.POSS:
                 found = self._resolve_all(g.expand_conj(c), scope)
                 if found:
                     return found
@@ -517,7 +517,7 @@ class EventCoder:
         if g.is_passive(v):
             slots.append(lambda: g.passive_targets(v))
         xcomp = m.xcomp
-        if xcomp is not None and (g.for_to_clause(xcomp) or xcomp.dep_ == "ccomp"):
+        if xcomp is not None and (g.for_to_clause(xcomp) or xcomp.dep == g.CCOMP):
             # who is to do it: "called for [Burma] to institute reforms", "demanded that
             # [Russia] withdraw its troops"
             slots.append(lambda: g.subjects(xcomp))
@@ -541,14 +541,14 @@ class EventCoder:
         if m.event_code[:2] in ("13", "10"):
             # "threatened to halt talks if the United States goes ahead": the one threatened
             slots.append(lambda: [s for w in (v, xcomp) if w is not None
-                                  for c in children(w) if c.dep_ == "advcl"
-                                  and any(k.dep_ == "mark" and k.lower_ in ("if", "unless")
+                                  for c in children(w) if c.dep == g.ADVCL
+                                  and any(k.dep == g.MARK and k.lower_ in ("if", "unless")
                                           for k in children(c))
                                   for s in g.subjects(c)])
         if m.event_code[:2] in CLAUSE_TARGET_ROOTS:
             # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
             # subject
-            slots.append(lambda: [s for c in children(v) if c.dep_ == "ccomp"
+            slots.append(lambda: [s for c in children(v) if c.dep == g.CCOMP
                                   for s in g.subjects(c)])
         groups: list[list[Token]] = []  # the slots read so far
         src_keys = {_actor_key(s) for s in sources}
@@ -597,7 +597,7 @@ class EventCoder:
                         continue
                     actor = self.resolver.mention_actor(v.doc, mention)
                     if actor.sector and mention.entry.kind == "capital" \
-                            and tok.dep_ == "pobj" and tok.head.lower_ in g.LOCATIVE_PREPS:
+                            and tok.dep == g.POBJ and tok.head.lower_ in g.LOCATIVE_PREPS:
                         # "attacked a convoy [near Kabul]": the place, not its government
                         actor = None if actor.country in src_countries else replace(
                             actor, code=actor.country, sector=None, how=f"place: {actor.how}")
@@ -662,7 +662,7 @@ class EventCoder:
         """Is `tok` only where something happens: "proposed [a meeting in Stockholm]", "met in
         Geneva"? (Not where one travels to: "arrived in Moscow" is a visit to Russia.)"""
         prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ not in g.LOCATIVE_PREPS:
+        if tok.dep != g.POBJ or prep.lower_ not in g.LOCATIVE_PREPS:
             return False
         at = prep.head
         if at.i == m.trigger.i:
@@ -686,7 +686,7 @@ class EventCoder:
                         ) -> tuple[list[Actor], list[Actor]]:
         n = m.trigger
         # "the sanctions [imposed by Washington on Tehran]": the participle names both sides
-        participles = [c for c in children(n) if c.dep_ == "acl" and c.tag_ == "VBN"]
+        participles = [c for c in children(n) if c.dep == g.ACL and c.tag_ == "VBN"]
         of_objects = [x for _, x in g.prep_objects(n, ("of",))]
         sources = self._modifier_actors(n, scope)
         if not sources:  # "the lifting of sanctions [by the EU]": by-phrases name the doer
@@ -694,11 +694,11 @@ class EventCoder:
                                          for _, x in g.prep_objects(w, ("by",))]
                                         + [a for c in participles for a in g.passive_agents(c)],
                                         scope)
-        if not sources and n.dep_ in ("dobj", "attr") and n.head.pos_ in g.VERBAL \
-                and not m.reacted_to and (n.dep_ == "attr" or n.head.lemma_.lower()
+        if not sources and n.dep in (g.DOBJ, g.ATTR) and n.head.pos_ in g.VERBAL \
+                and not m.reacted_to and (n.dep == g.ATTR or n.head.lemma_.lower()
                                           in g.SUPPORT_VERBS):
             sources = self._resolve_all(g.subjects(n.head), scope)
-        joined = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
+        joined = n.head.head if n.dep == g.POBJ and n.head.lower == g.FOR else None
         if not sources and joined is not None and joined.lemma_.lower() in g.JOINING_VERBS:
             # "Tillerson joined Zarif for a meeting": the joiner meets the joined
             sources = self._resolve_all(g.subjects(joined), scope)
@@ -720,7 +720,7 @@ class EventCoder:
         if not any(t.country for t in targets) and m.event_code[:2] in VIOLENCE_ROOTS:
             # "blockades in the West Bank", "air strikes in Syria": the place is hit
             places = [x for _, x in g.prep_objects(n, ("in", "across", "inside"))]
-            if n.dep_ == "dobj" and n.head.pos_ in g.VERBAL:
+            if n.dep == g.DOBJ and n.head.pos_ in g.VERBAL:
                 places += [x for _, x in g.prep_objects(n.head, ("in", "across", "inside"))]
             found = [a for a in self._resolve_all(places, scope) if a.country]
             targets = found or targets
@@ -729,7 +729,7 @@ class EventCoder:
         if not targets and m.event_code[:2] in ADDRESSED_ROOTS:
             # "NK yet to respond to [US request]", "Iran weighed [the EU offer]": whoever
             # reacts to an appeal, offer, demand or threat is the one it was made to
-            verb = n.head.head if n.dep_ == "pobj" else n.head if n.dep_ == "dobj" else None
+            verb = n.head.head if n.dep == g.POBJ else n.head if n.dep == g.DOBJ else None
             if verb is not None and verb.pos_ in g.VERBAL:
                 targets = [a for a in self._resolve_all(g.subjects(verb), scope)
                            if _actor_key(a) not in src_keys and a.country]
@@ -779,7 +779,7 @@ class _VerbSlots:
     @property
     def xcomps(self) -> list[Token]:
         if self._xcomps is None:
-            self._xcomps = [c for c in children(self.v) if c.dep_ == "xcomp"
+            self._xcomps = [c for c in children(self.v) if c.dep == g.XCOMP
                             or g.for_to_clause(c) or g.infinitive_clause(c)]
         return self._xcomps
 
@@ -827,7 +827,7 @@ class _VerbSlots:
 
 def _has_particle(v: Token, word: str) -> bool:
     """The parser labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
-    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == word and c.i > v.i
+    return any(c.dep in (g.PRT, g.ADVMOD, g.PREP) and c.lower_ == word and c.i > v.i
                for c in children(v))
 
 
@@ -853,10 +853,10 @@ def _in_other_clause(v: Token, tok: Token) -> bool:
     """Is `tok` inside a clause with its own subject below `v` ("said that X ..."), or in
     the attribution of the report ("according to the Canadian Press")?"""
     while tok.i != v.i and tok.head.i != tok.i:
-        if tok.dep_ in ("ccomp", "advcl", "relcl", "conj") and any(
-                c.dep_ in g.SUBJECT_DEPS for c in children(tok)):
+        if tok.dep in (g.CCOMP, g.ADVCL, g.RELCL, g.CONJ) and any(
+                c.dep in g.SUBJECT_DEPS_IDS for c in children(tok)):
             return True
-        if tok.lower_ == "according" and tok.dep_ == "prep":
+        if tok.lower_ == "according" and tok.dep == g.PREP:
             return True
         tok = tok.head
     return False

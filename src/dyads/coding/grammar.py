@@ -18,12 +18,13 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # Dependency labels as spaCy string ids, compared with `tok.dep` (an int): reading `tok.dep_`
 # makes a new str every time, and the coder reads the labels of the parse very often.
-ACL, ACOMP, ADVCL, ADVMOD, AGENT, AMOD, AUX, AUXPASS, CCOMP, COMPOUND, CONJ, DATIVE, DET, \
-    DOBJ, EXPL, IOBJ, MARK, NEG, NMOD, NSUBJ, OBJ, PARATAXIS, PCOMP, POBJ, PREP, PRT, RELCL, \
-    ROOT, XCOMP = map(string_id, (
-    "acl", "acomp", "advcl", "advmod", "agent", "amod", "aux", "auxpass", "ccomp",
-    "compound", "conj", "dative", "det", "dobj", "expl", "iobj", "mark", "neg", "nmod",
-    "nsubj", "obj", "parataxis", "pcomp", "pobj", "prep", "prt", "relcl", "ROOT", "xcomp"))
+(ACL, ACOMP, ADVCL, ADVMOD, AGENT, AMOD, APPOS, ATTR, AUX, AUXPASS, CCOMP, COMPOUND, CONJ,
+ DATIVE, DET, DOBJ, EXPL, IOBJ, MARK, NEG, NMOD, NSUBJ, OBJ, PARATAXIS, PCOMP, POBJ, POSS,
+ PREP, PRT, RELCL, ROOT, XCOMP) = map(string_id, (
+    "acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass",
+    "ccomp", "compound", "conj", "dative", "det", "dobj", "expl", "iobj", "mark", "neg",
+    "nmod", "nsubj", "obj", "parataxis", "pcomp", "pobj", "poss", "prep", "prt", "relcl",
+    "ROOT", "xcomp"))
 SUBJECT_DEPS_IDS = string_ids(SUBJECT_DEPS)
 PASSIVE_SUBJECT_DEPS_IDS = string_ids(PASSIVE_SUBJECT_DEPS)
 OBJECT_DEPS_IDS = string_ids(OBJECT_DEPS)
