@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from spacy.symbols import ADJ
 from spacy.tokens import Doc, Token
 
 from dyads.actors.resolver import GROUP_CLASSES, ActorResolver, Discourse, Scope
@@ -20,7 +21,7 @@ from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.lang import words
 from dyads.model import Actor, Event
-from dyads.nlp import children, tokens_with_pos
+from dyads.nlp import children, columns, tokens_with_pos
 
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
@@ -241,9 +242,10 @@ class EventCoder:
         # what a noun's modifier clause says ("refugees [fleeing the war]", "Sharon, [who has
         # vowed ...]") describes a participant, not what the sentence reports; an event noun
         # it modifies is still coded ("the sanctions [imposed by Washington on Tehran]")
+        pos = columns(doc).pos  # ids: reading `tok.pos_` makes a str each time
         for tok in tokens_with_pos(doc, ("VERB", "AUX", "ADJ")):
             # verbs, and adjectives predicated of a subject ("is pessimistic about the talks")
-            predicate = tok.pos_ in g.VERBAL or (tok.pos_ == "ADJ" and tok.dep == g.ACOMP)
+            predicate = pos[tok.i] != ADJ or tok.dep == g.ACOMP
             if predicate and tok.i not in consumed and tok.i not in modifiers:
                 m = self.match_verb(tok)
                 if m and m.pattern.id in self.lexicon.fallback_ids:
@@ -274,8 +276,7 @@ class EventCoder:
         acts = {m.trigger.i for m in matches if m.pattern.id not in self.lexicon.fallback_ids}
         violent = {m.trigger.i for m in matches if m.event_code[:2] in VIOLENCE_ROOTS}
         for tok in tokens_with_pos(doc, ("NOUN", "PROPN")):
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed \
-                    and tok.i not in modifiers:
+            if tok.i not in consumed and tok.i not in modifiers:
                 if tok.dep in g.SUBJECT_DEPS_IDS and tok.head.i in acts \
                         and self.resolver.is_agent_noun(tok):
                     continue  # "demonstrators rioted": the people who act, not another act

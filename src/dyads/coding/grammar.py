@@ -155,7 +155,7 @@ def direct_objects(v: Token) -> list[Token]:
     for c in children(v):
         if c.dep in OBJECT_DEPS_IDS or c.dep in (DATIVE, IOBJ):
             out.extend(expand_conj(partitive_whole(c) or c))
-        elif infinitive_clause(c):  # "allowed [the candidate] to run"
+        elif c.dep == CCOMP and infinitive_clause(c):  # "allowed [the candidate] to run"
             out.extend(x for k in children(c) if k.dep == NSUBJ
                        for x in expand_conj(partitive_whole(k) or k))
     if not out:
@@ -235,7 +235,7 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
     for c in children(tok):
         if c.lower in NON_ARGUMENT_PREPS_IDS:
             continue
-        if (preps is None or "for" in preps) and for_to_clause(c):
+        if c.dep == ADVCL and (preps is None or "for" in preps) and for_to_clause(c):
             # "called for [Burma] to institute reforms": who is to do it is for's object
             out.extend(("for", n) for k in children(c) if k.dep in SUBJECT_DEPS_IDS
                        for n in expand_conj(k))
