@@ -125,6 +125,7 @@ class ActorResolver:
         self._agents.add("AGENT", [nlp.make_doc(a) for a in agent_forms])
         self._max_agent_words = kb.max_agent_words  # computed once: it scans every agent
         self._agent_ends = {a.split()[-1] for a in kb.agents}  # last words of agent phrases
+        self._agent_end_ids = string_ids(self._agent_ends)  # (to test `tok.lower`)
         self._people = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
         self._refs = PhraseMatcher(nlp.vocab, attr="LOWER")  # "both sides", "the North"
@@ -643,7 +644,7 @@ class ActorResolver:
     def _sector(self, head: Token) -> tuple[str | None, str | None]:
         """Sector from the head noun or a multiword agent ending at it ("prime minister")."""
         lemma = head.lemma_.lower()
-        if head.lower_ not in self._agent_ends and lemma not in self._agent_ends:
+        if head.lower not in self._agent_end_ids and lemma not in self._agent_ends:
             return None, None  # most heads are names: no agent ends in them
         longest = min(self._max_agent_words, head.i + 1)
         lowers = [t.lower_ for t in _tokens(head.doc, head.i - longest + 1, head.i)]

@@ -481,9 +481,9 @@ class EventCoder:
                 out.extend(self._resolve_all([whole], scope))
                 continue
             # "scores of Sierra Leonean and Liberian refugees": each party counted
+            lemma = h.lemma_.lower()
             counted = [n for _, n in g.prep_objects(h, ("of",))] \
-                if h.lemma_.lower() in g.QUANTITY_NOUNS or h.lemma_.lower() in COUNT_NOUNS \
-                else []
+                if lemma in g.QUANTITY_NOUNS or lemma in COUNT_NOUNS else []
             if len(counted) > 1:
                 found = [a for n in counted for a in self.resolver.resolve_many(n, scope)]
                 if any(a.country for a in found):

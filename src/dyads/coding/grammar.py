@@ -524,15 +524,15 @@ def noun_keys(n: Token, measures: bool = True) -> set[str]:
 
 
 def _noun_keys(n: Token, measures: bool) -> set[str]:
-    keys = {n.lemma_.lower(), n.lower_}
+    lemma, low = n.lemma_.lower(), n.lower_  # each read makes a new str
+    keys = {lemma, low}
     comps = [c for c in lefts(n) if c.dep in (COMPOUND, AMOD) and c.i == n.i - 1]
     if comps:
-        keys.add(f"{comps[0].lemma_.lower()} {n.lemma_.lower()}")
-        keys.add(f"{comps[0].lower_} {n.lower_}")
+        keys.add(f"{comps[0].lemma_.lower()} {lemma}")
+        keys.add(f"{comps[0].lower_} {low}")
     elif n.i >= 2 and n.doc[n.i - 1].lower_ == "-":  # "cease-fire" is a ceasefire
-        first = n.doc[n.i - 2]
-        keys |= {f"{first.lower_}{n.lower_}", f"{first.lower_}{n.lemma_.lower()}",
-                 f"{first.lower_}-{n.lower_}", f"{first.lower_} {n.lemma_.lower()}"}
+        first = n.doc[n.i - 2].lower_
+        keys |= {f"{first}{low}", f"{first}{lemma}", f"{first}-{low}", f"{first} {lemma}"}
     if n.pos_ == "PROPN":  # a titled name goes by its title: "[Ambassador] Yasuo Morita"
         for c in lefts(n):
             if c.dep == COMPOUND and c.lower_ in TITLE_NOUNS:
@@ -541,7 +541,7 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
                 if prev is not None and prev.dep in (COMPOUND, AMOD) and prev.head.i in (
                         c.i, n.i):
                     keys.add(f"{prev.lower_} {c.lower_}")  # "[deputy] high commissioner"
-    if measures and n.lemma_.lower() in QUANTITY_NOUNS:
+    if measures and lemma in QUANTITY_NOUNS:
         for c in children(n):
             if c.dep == PREP and c.lower_ in ("of", "in"):
                 for p in children(c):
