@@ -215,7 +215,7 @@ class EventCoder:
 
     def match_noun(self, n: Token) -> Match | None:
         heads = self.lexicon.noun_heads
-        if n.lemma_.lower() not in heads and n.lower_ not in heads:
+        if n.lower not in self.lexicon.noun_head_ids and n.lemma_.lower() not in heads:
             return None
         # a compound first: "air strikes" is 195 before "strikes" alone is 143
         keys = sorted(g.noun_keys(n, measures=False), key=lambda k: -len(k.split()))

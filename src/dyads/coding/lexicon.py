@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from dyads.cameo import Ontology, ontology
+from dyads.nlp import string_ids
 
 FIELDS = {"code", "verb", "particle", "prep", "object", "object_mod", "xcomp", "noun",
           "reciprocal", "fallback", "example", "note"}
@@ -68,6 +69,7 @@ class Lexicon:
                 self.by_noun[n].append(p)
         # last words of event nouns: a noun that ends none of them cannot be an event noun
         self.noun_heads = {n.split()[-1] for n in self.by_noun}
+        self.noun_head_ids = string_ids(self.noun_heads)  # to test `tok.lower`
         # most specific first, later files (user additions) before earlier ones at equal rank
         order = {p.id: i for i, p in enumerate(self.patterns)}
         for table in (self.by_verb, self.by_noun):
