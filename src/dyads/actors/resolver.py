@@ -20,7 +20,17 @@ from dyads.actors.knowledge import Entry, KnowledgeBase
 from dyads.actors.people import GROUP_COUNTRIES, SURNAME_FIRST, Office, normalize
 from dyads.lang import phrase_table, words
 from dyads.model import Actor
-from dyads.nlp import Text, children, lefts, rights, span_text, subtree_bounds, tokens
+from dyads.nlp import (
+    Text,
+    children,
+    lefts,
+    rights,
+    span_text,
+    string_id,
+    string_ids,
+    subtree_bounds,
+    tokens,
+)
 
 # Dependents that belong to a noun phrase's left side ("the South Korean national adviser").
 LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}
@@ -45,6 +55,13 @@ ARMED_GROUP_SECTORS = {"REB", "INS", "UAF", "IMG"}  # armed forces that are no s
 # Clause links through which a pronoun subject takes the governing clause's subject
 # ("Japan said [it had halted aid]", "..., saying [they had lost trust]").
 CLAUSE_DEPS = {"ccomp", "advcl", "conj", "xcomp", "parataxis", "relcl"}
+# The labels and words as spaCy string ids, compared with `tok.dep` and `tok.lower`: reading
+# `tok.dep_` or `tok.lower_` makes a new str every time.
+LEFT_DEPS_IDS, RIGHT_DEPS_IDS = string_ids(LEFT_DEPS), string_ids(RIGHT_DEPS)
+SUBJECT_DEPS_IDS, CLAUSE_DEPS_IDS = string_ids(SUBJECT_DEPS), string_ids(CLAUSE_DEPS)
+ACOMP, AMOD, APPOS, COMPOUND, CONJ, FLAT, POBJ, POSS, PREP, XCOMP = map(string_id, (
+    "acomp", "amod", "appos", "compound", "conj", "flat", "pobj", "poss", "prep", "xcomp"))
+OF, FOR = string_id("of"), string_id("for")
 
 
 @dataclass(frozen=True)
@@ -108,6 +125,7 @@ class ActorResolver:
         self._agents.add("AGENT", [nlp.make_doc(a) for a in agent_forms])
         self._max_agent_words = kb.max_agent_words  # computed once: it scans every agent
         self._agent_ends = {a.split()[-1] for a in kb.agents}  # last words of agent phrases
+        self._agent_end_ids = string_ids(self._agent_ends)  # (to test `tok.lower`)
         self._people = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
         self._refs = PhraseMatcher(nlp.vocab, attr="LOWER")  # "both sides", "the North"
@@ -177,7 +195,7 @@ class ActorResolver:
             # "us" is a pronoun, "US" a country; subject pronouns take their antecedent
             return self.antecedent(head, scope) if head.lower_ in ANAPHORS else None
         if head.lower_ in TIME_WORDS and not (  # "Theresa May" is no month
-                head.is_title and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                head.is_title and any(c.dep == COMPOUND and c.pos_ == "PROPN"
                                       for c in lefts(head))):
             return None
         lo, hi = np_bounds(head)
@@ -201,7 +219,7 @@ class ActorResolver:
                 sector, sector_src = led
         if sector is None and head.pos_ == "NOUN":  # "Saudi air force jets"
             for c in lefts(head):
-                if c.dep_ == "compound" and (c.pos_ == "NOUN" or c.lower_ in ("force", "forces")):
+                if c.dep == COMPOUND and (c.pos_ == "NOUN" or c.lower_ in ("force", "forces")):
                     sector, sector_src = self._sector(c)
                     if sector:
                         break
@@ -216,7 +234,7 @@ class ActorResolver:
             refs = self._short_reference(head, lo, hi, scope)
             if refs:
                 scope.refs[head.i] = refs
-                if head.dep_ in SUBJECT_DEPS and scope.discourse and len(refs) == 1 \
+                if head.dep in SUBJECT_DEPS_IDS and scope.discourse and len(refs) == 1 \
                         and refs[0].country in scope.discourse.seen:
                     scope.discourse.last_country = refs[0]
                 return refs[0]
@@ -231,7 +249,7 @@ class ActorResolver:
                              owner.kb_id, f"possessive = {owner.text!r} ({owner.how})")
             # "Salaheddine Sidhoum, Algeria's leading rights activist": the apposition says who
             for c in children(head):
-                if c.dep_ == "appos" and c.lower_ not in PRONOUNS:
+                if c.dep == APPOS and c.lower_ not in PRONOUNS:
                     found = self.resolve(c, scope)
                     if found is not None and found.country:
                         if sector and found.sector is None and found.code == found.country:
@@ -247,7 +265,7 @@ class ActorResolver:
             if sector:
                 return Actor(None, None, sector, text_span.text, start, end, None,
                              f"agent '{sector_src}' without a country")
-            if head.pos_ == "PROPN" and not (head.dep_ == "conj" and head.tag_ == "NNPS"):
+            if head.pos_ == "PROPN" and not (head.dep == CONJ and head.tag_ == "NNPS"):
                 # (a plural coordinated name is part of a title: "Minister of Foreign
                 # Affairs and [Expatriates]")
                 # "President Laurent Gbago": an unknown name keeps its title's sector
@@ -269,7 +287,7 @@ class ActorResolver:
         if scope.discourse is not None:
             if sector_src:
                 _note(scope.discourse.agents, sector_src, actor)
-            if head.dep_ in SUBJECT_DEPS and _is_country(mention):
+            if head.dep in SUBJECT_DEPS_IDS and _is_country(mention):
                 scope.discourse.last_country = actor
         return actor
 
@@ -290,7 +308,7 @@ class ActorResolver:
         end, head_lemma = toks[last].text, head.lemma_.lower()
         if " " not in end and end.lower() not in self._ref_ends and end not in self._half_ends \
                 and " " not in head_lemma and head_lemma not in self._ref_ends \
-                and not any(c.dep_ == "poss" for c in children(head)):
+                and not any(c.dep == POSS for c in children(head)):
             return []
         words = [t for t in _tokens(doc, lo, hi) if not t.is_punct and t.tag_ != "POS"]
         definite = bool(words) and words[0].lower_ == "the"
@@ -301,7 +319,7 @@ class ActorResolver:
         text = " ".join(t.text for t in words)
         low = text.lower()
         lemma = " ".join([t.lower_ for t in words[:-1]] + [head.lemma_.lower()])
-        poss = [c for c in children(head) if c.dep_ == "poss" and c.i != head.i]
+        poss = [c for c in children(head) if c.dep == POSS and c.i != head.i]
         if not (poss or (definite and (low in self.kb.agents or lemma in self.kb.agents))
                 or low in refs.sets or low in refs.pair or lemma in refs.pair
                 or low in refs.country or lemma in refs.country
@@ -500,11 +518,11 @@ class ActorResolver:
             return [actor]
         at = {i: m for m in inside for i in range(m.start, m.end)}
         linked = {id(m): m for m in inside for i in range(m.start, m.end)
-                  if doc[i].dep_ == "conj" and doc[i].head.i in at
+                  if doc[i].dep == CONJ and doc[i].head.i in at
                   and at[doc[i].head.i] is not m}
         for m in list(linked.values()):
             first = at[next(doc[i].head.i for i in range(m.start, m.end)
-                            if doc[i].dep_ == "conj")]
+                            if doc[i].dep == CONJ)]
             linked[id(first)] = first
         out = [actor]
         for m in sorted(linked.values(), key=lambda m: m.start):
@@ -519,18 +537,18 @@ class ActorResolver:
     def _possessor(self, head: Token, scope: Scope) -> Actor | None:
         """Who "its"/"their" stands for in "its troops": the subject of the verb the phrase
         hangs from, or, for a subject phrase, the subject of the governing clause."""
-        if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in children(head)):
+        if not any(c.dep == POSS and c.lower_ in POSSESSIVES for c in children(head)):
             return None
         verb = head.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        if head.dep_ not in SUBJECT_DEPS:
+        if head.dep not in SUBJECT_DEPS_IDS:
             # "Pakistan is willing to withdraw its troops": the controlling clause's subject
-            while verb.dep_ in ("xcomp", "acomp", "conj") and verb.head.i != verb.i \
-                    and not any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
+            while verb.dep in (XCOMP, ACOMP, CONJ) and verb.head.i != verb.i \
+                    and not any(c.dep in SUBJECT_DEPS_IDS for c in children(verb)):
                 verb = verb.head
             for c in children(verb):
-                if c.dep_ in SUBJECT_DEPS and c.i != head.i:
+                if c.dep in SUBJECT_DEPS_IDS and c.i != head.i:
                     found = (self.antecedent(c, scope) if c.lower_ in ANAPHORS
                              else self.resolve(c, scope))
                     return found if found is not None and found.country else None
@@ -546,17 +564,17 @@ class ActorResolver:
         ("Japan said it had halted aid", "the rebels dismissed the appeal, saying they...").
         Failing that, the subject of the article's previous sentence.
         """
-        if pronoun.dep_ not in SUBJECT_DEPS or depth > 2:
+        if pronoun.dep not in SUBJECT_DEPS_IDS or depth > 2:
             return None
         if pronoun.lower_ in FIRST_PERSON:
             speaker = self._quoted_speaker(pronoun, scope)
             if speaker is not None:
                 return speaker
         clause = pronoun.head
-        while clause.dep_ in CLAUSE_DEPS and clause.head.i != clause.i:
+        while clause.dep in CLAUSE_DEPS_IDS and clause.head.i != clause.i:
             clause = clause.head
             for c in children(clause):
-                if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i:
+                if c.dep in SUBJECT_DEPS_IDS and c.i != pronoun.i:
                     if c.lower_ in ANAPHORS:
                         found = self.antecedent(c, scope, depth + 1)
                     else:
@@ -565,7 +583,7 @@ class ActorResolver:
                         if pronoun.lower_ in PLURAL_ANAPHORS and c.lower_ not in ANAPHORS:
                             # "Britain and Canada said [they] would": each of them
                             many = self.resolve_many(c, scope) + [
-                                a for x in children(c) if x.dep_ == "conj"
+                                a for x in children(c) if x.dep == CONJ
                                 for a in self.resolve_many(x, scope)]
                             if len(many) > 1:
                                 scope.refs[pronoun.i] = [
@@ -600,7 +618,7 @@ class ActorResolver:
         if verb.lemma_.lower() not in REPORTING_VERBS or pronoun.head.i == verb.i:
             return None
         for c in children(verb):
-            if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i and c.lower_ not in PRONOUNS:
+            if c.dep in SUBJECT_DEPS_IDS and c.i != pronoun.i and c.lower_ not in PRONOUNS:
                 found = self.resolve(c, scope)
                 if found is not None and (found.country or found.sector):
                     return replace(found, how=f"'{pronoun.text}' = the speaker, {found.how}")
@@ -624,10 +642,10 @@ class ActorResolver:
         """The sector of the group a leader noun heads: "leaders of [the opposition
         coalition]" OPP, "a spokesman for [the rebels]" REB."""
         for p in children(head):
-            if p.dep_ == "prep" and p.lower_ in ("of", "for"):
+            if p.dep == PREP and p.lower_ in ("of", "for"):
                 for n in children(p):
-                    if n.dep_ == "pobj":
-                        for w in (n, *[c for c in lefts(n) if c.dep_ in ("compound", "amod")]):
+                    if n.dep == POBJ:
+                        for w in (n, *[c for c in lefts(n) if c.dep in (COMPOUND, AMOD)]):
                             found = self._sector(w)
                             if found[0] is not None:
                                 return found
@@ -640,7 +658,7 @@ class ActorResolver:
     def _sector(self, head: Token) -> tuple[str | None, str | None]:
         """Sector from the head noun or a multiword agent ending at it ("prime minister")."""
         lemma = head.lemma_.lower()
-        if head.lower_ not in self._agent_ends and lemma not in self._agent_ends:
+        if head.lower not in self._agent_end_ids and lemma not in self._agent_ends:
             return None, None  # most heads are names: no agent ends in them
         longest = min(self._max_agent_words, head.i + 1)
         lowers = [t.lower_ for t in _tokens(head.doc, head.i - longest + 1, head.i)]
@@ -708,7 +726,7 @@ def _name_tokens(head: Token) -> str | None:
             cur -= 1
             continue
         if t.pos_ == "PROPN" and t.head.i in {x.i for x in toks} \
-                and t.dep_ in ("compound", "flat") and t.lower_ not in _TITLE_WORDS:
+                and t.dep in (COMPOUND, FLAT) and t.lower_ not in _TITLE_WORDS:
             toks.insert(0, t)
             cur -= 1
             continue
@@ -730,10 +748,10 @@ def np_bounds(head: Token) -> tuple[int, int]:
     if found is None:
         lo = hi = i = head.i
         for child in children(head):
-            if (child.dep_ in LEFT_DEPS) if child.i < i else (
-                    child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and (
-                        child.lower_ == "of" or (  # "a spokesman [for the Taliban]"
-                            child.lower_ == "for" and head.lemma_.lower() in LEADER_NOUNS)))):
+            if (child.dep in LEFT_DEPS_IDS) if child.i < i else (
+                    child.dep in RIGHT_DEPS_IDS or (child.dep == PREP and (
+                        child.lower == OF or (  # "a spokesman [for the Taliban]"
+                            child.lower == FOR and head.lemma_.lower() in LEADER_NOUNS)))):
                 c_lo, c_hi = subtree_bounds(child)
                 lo, hi = min(lo, c_lo), max(hi, c_hi)
         found = cache[i] = (lo, hi)
@@ -743,7 +761,7 @@ def np_bounds(head: Token) -> tuple[int, int]:
 def _location_mention(head: Token, mentions: list[Mention]) -> Mention | None:
     """A country or capital named in a place phrase of the head ("rebels in the Ivory Coast")."""
     for child in rights(head):
-        if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+        if child.dep == PREP and child.lower_ in LOCATION_PREPS:
             lo, hi = child.i, child.right_edge.i
             for m in mentions:
                 if lo < m.start and m.end - 1 <= hi and m.entry.country == m.entry.code:

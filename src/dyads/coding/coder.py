@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from spacy.symbols import ADJ
 from spacy.tokens import Doc, Token
 
 from dyads.actors.resolver import GROUP_CLASSES, ActorResolver, Discourse, Scope
@@ -20,7 +21,7 @@ from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.lang import words
 from dyads.model import Actor, Event
-from dyads.nlp import children, tokens_with_pos
+from dyads.nlp import children, columns, tokens_with_pos
 
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
@@ -217,8 +218,8 @@ class EventCoder:
         if code not in PROTEST_BASES:
             return None
         for c in children(m.trigger):
-            if c.dep_ in ("advcl", "xcomp") and c.pos_ in g.VERBAL \
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)):
+            if c.dep in (g.ADVCL, g.XCOMP) and c.pos_ in g.VERBAL \
+                    and any(a.dep == g.AUX and a.lower == g.TO for a in children(c)):
                 act = self.match_verb(c)
                 if act is None:
                     continue
@@ -236,7 +237,7 @@ class EventCoder:
 
     def match_noun(self, n: Token) -> Match | None:
         heads = self.lexicon.noun_heads
-        if n.lemma_.lower() not in heads and n.lower_ not in heads:
+        if n.lower not in self.lexicon.noun_head_ids and n.lemma_.lower() not in heads:
             return None
         # a compound first: "air strikes" is 195 before "strikes" alone is 143
         keys = sorted(g.noun_keys(n, measures=False), key=lambda k: -len(k.split()))
@@ -263,9 +264,10 @@ class EventCoder:
         # what a noun's modifier clause says ("refugees [fleeing the war]", "Sharon, [who has
         # vowed ...]") describes a participant, not what the sentence reports; an event noun
         # it modifies is still coded ("the sanctions [imposed by Washington on Tehran]")
+        pos = columns(doc).pos  # ids: reading `tok.pos_` makes a str each time
         for tok in tokens_with_pos(doc, ("VERB", "AUX", "ADJ")):
             # verbs, and adjectives predicated of a subject ("is pessimistic about the talks")
-            predicate = tok.pos_ in g.VERBAL or (tok.pos_ == "ADJ" and tok.dep_ == "acomp")
+            predicate = pos[tok.i] != ADJ or tok.dep == g.ACOMP
             if predicate and tok.i not in consumed and tok.i not in modifiers:
                 m = self.match_verb(tok)
                 if m and m.pattern.id in self.lexicon.fallback_ids:
@@ -275,7 +277,7 @@ class EventCoder:
                         # "X said Y must ensure security": a demand, whatever the act
                         m.code = "100"
                         m.notes.append("demand: a reported 'must'")
-                if m and tok.dep_ == "advcl" and tok.tag_ == "VBG" \
+                if m and tok.dep == g.ADVCL and tok.tag_ == "VBG" \
                         and m.event_code[:2] in VIOLENCE_ROOTS and any(
                             o.trigger.i == tok.head.i and o.event_code[:2] in VIOLENCE_ROOTS
                             | {"17"} for o in matches):
@@ -296,15 +298,14 @@ class EventCoder:
         acts = {m.trigger.i for m in matches if m.pattern.id not in self.lexicon.fallback_ids}
         violent = {m.trigger.i for m in matches if m.event_code[:2] in VIOLENCE_ROOTS}
         for tok in tokens_with_pos(doc, ("NOUN", "PROPN")):
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed \
-                    and tok.i not in modifiers:
-                if tok.dep_ in g.SUBJECT_DEPS and tok.head.i in acts \
+            if tok.i not in consumed and tok.i not in modifiers:
+                if tok.dep in g.SUBJECT_DEPS_IDS and tok.head.i in acts \
                         and self.resolver.is_agent_noun(tok):
                     continue  # "demonstrators rioted": the people who act, not another act
                 m = self.match_noun(tok)
                 if m:
-                    m.reacted_to = tok.head.i in acts and tok.dep_ in ("dobj", "attr")
-                    m.does_violence = tok.dep_ == "nsubj" and tok.head.i in violent \
+                    m.reacted_to = tok.head.i in acts and tok.dep in (g.DOBJ, g.ATTR)
+                    m.does_violence = tok.dep == g.NSUBJ and tok.head.i in violent \
                         and m.event_code[:2] in VIOLENCE_ROOTS
                     matches.append(m)
                     if m.pattern.object_mods:  # "the lifting of [sanctions]" is one event
@@ -346,9 +347,9 @@ class EventCoder:
                 day: date | None, headline: bool) -> list[Event]:
         if m.nominal:
             sources, targets = self._nominal_actors(m, scope)
-            anchor = m.trigger.head if m.trigger.dep_ in ("dobj", "nsubj", "attr", "pobj") \
+            anchor = m.trigger.head if m.trigger.dep in (g.DOBJ, g.NSUBJ, g.ATTR, g.POBJ) \
                 else m.trigger
-            if m.trigger.dep_ == "pobj" and anchor.lower_ == "for" \
+            if m.trigger.dep == g.POBJ and anchor.lower == g.FOR \
                     and anchor.head.lemma_.lower() in g.JOINING_VERBS:
                 anchor = anchor.head  # "will join Trump [for talks]": the verb's mood
         elif m.speaker is not None:  # "X said Y must <act>": X demands it of Y
@@ -510,9 +511,9 @@ class EventCoder:
                 out.extend(self._resolve_all([whole], scope))
                 continue
             # "scores of Sierra Leonean and Liberian refugees": each party counted
+            lemma = h.lemma_.lower()
             counted = [n for _, n in g.prep_objects(h, ("of",))] \
-                if h.lemma_.lower() in g.QUANTITY_NOUNS or h.lemma_.lower() in COUNT_NOUNS \
-                else []
+                if lemma in g.QUANTITY_NOUNS or lemma in COUNT_NOUNS else []
             if len(counted) > 1:
                 found = [a for n in counted for a in self.resolver.resolve_many(n, scope)
                          if not self._place_conjunct(n, [a])]
@@ -549,7 +550,7 @@ class EventCoder:
     def _modifier_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """Actors named inside a noun's left side: "a South Korean offer", "Japan's curbs"."""
         for c in children(n):
-            if c.dep_ == "poss":
+            if c.dep == g.POSS:
                 found = self._resolve_all(g.expand_conj(c), scope)
                 if found:
                     return found
@@ -565,7 +566,7 @@ class EventCoder:
         if g.is_passive(v):
             slots.append(lambda: g.passive_targets(v))
         xcomp = m.xcomp
-        if xcomp is not None and (g.for_to_clause(xcomp) or xcomp.dep_ == "ccomp"):
+        if xcomp is not None and (g.for_to_clause(xcomp) or xcomp.dep == g.CCOMP):
             # who is to do it: "called for [Burma] to institute reforms", "demanded that
             # [Russia] withdraw its troops"
             slots.append(lambda: g.subjects(xcomp))
@@ -589,14 +590,14 @@ class EventCoder:
         if m.event_code[:2] in ("13", "10"):
             # "threatened to halt talks if the United States goes ahead": the one threatened
             slots.append(lambda: [s for w in (v, xcomp) if w is not None
-                                  for c in children(w) if c.dep_ == "advcl"
-                                  and any(k.dep_ == "mark" and k.lower_ in ("if", "unless")
+                                  for c in children(w) if c.dep == g.ADVCL
+                                  and any(k.dep == g.MARK and k.lower_ in ("if", "unless")
                                           for k in children(c))
                                   for s in g.subjects(c)])
         if m.event_code[:2] in CLAUSE_TARGET_ROOTS:
             # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
             # subject
-            slots.append(lambda: [s for c in children(v) if c.dep_ == "ccomp"
+            slots.append(lambda: [s for c in children(v) if c.dep == g.CCOMP
                                   for s in g.subjects(c)])
         groups: list[list[Token]] = []  # the slots read so far
         src_keys = {_actor_key(s) for s in sources}
@@ -645,7 +646,7 @@ class EventCoder:
                         continue
                     actor = self.resolver.mention_actor(v.doc, mention)
                     if actor.sector and mention.entry.kind == "capital" \
-                            and tok.dep_ == "pobj" and tok.head.lower_ in g.LOCATIVE_PREPS:
+                            and tok.dep == g.POBJ and tok.head.lower_ in g.LOCATIVE_PREPS:
                         # "attacked a convoy [near Kabul]": the place, not its government
                         actor = None if actor.country in src_countries else replace(
                             actor, code=actor.country, sector=None, how=f"place: {actor.how}")
@@ -710,7 +711,7 @@ class EventCoder:
         """Is `tok` only where something happens: "proposed [a meeting in Stockholm]", "met in
         Geneva"? (Not where one travels to: "arrived in Moscow" is a visit to Russia.)"""
         prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ not in g.LOCATIVE_PREPS:
+        if tok.dep != g.POBJ or prep.lower_ not in g.LOCATIVE_PREPS:
             return False
         at = prep.head
         if at.i == m.trigger.i:
@@ -734,7 +735,7 @@ class EventCoder:
                         ) -> tuple[list[Actor], list[Actor]]:
         n = m.trigger
         # "the sanctions [imposed by Washington on Tehran]": the participle names both sides
-        participles = [c for c in children(n) if c.dep_ == "acl" and c.tag_ == "VBN"]
+        participles = [c for c in children(n) if c.dep == g.ACL and c.tag_ == "VBN"]
         of_objects = [x for _, x in g.prep_objects(n, ("of",))]
         sources = self._modifier_actors(n, scope)
         if not sources:  # "the lifting of sanctions [by the EU]": by-phrases name the doer
@@ -742,11 +743,11 @@ class EventCoder:
                                          for _, x in g.prep_objects(w, ("by",))]
                                         + [a for c in participles for a in g.passive_agents(c)],
                                         scope)
-        if not sources and n.dep_ in ("dobj", "attr") and n.head.pos_ in g.VERBAL \
-                and not m.reacted_to and (n.dep_ == "attr" or n.head.lemma_.lower()
+        if not sources and n.dep in (g.DOBJ, g.ATTR) and n.head.pos_ in g.VERBAL \
+                and not m.reacted_to and (n.dep == g.ATTR or n.head.lemma_.lower()
                                           in g.SUPPORT_VERBS):
             sources = self._resolve_all(g.subjects(n.head), scope)
-        joined = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
+        joined = n.head.head if n.dep == g.POBJ and n.head.lower == g.FOR else None
         if not sources and joined is not None and joined.lemma_.lower() in g.JOINING_VERBS:
             # "Tillerson joined Zarif for a meeting": the joiner meets the joined
             sources = self._resolve_all(g.subjects(joined), scope)
@@ -768,7 +769,7 @@ class EventCoder:
         if not any(t.country for t in targets) and m.event_code[:2] in VIOLENCE_ROOTS:
             # "blockades in the West Bank", "air strikes in Syria": the place is hit
             places = [x for _, x in g.prep_objects(n, ("in", "across", "inside"))]
-            if n.dep_ == "dobj" and n.head.pos_ in g.VERBAL:
+            if n.dep == g.DOBJ and n.head.pos_ in g.VERBAL:
                 places += [x for _, x in g.prep_objects(n.head, ("in", "across", "inside"))]
             found = [a for a in self._resolve_all(places, scope) if a.country]
             targets = found or targets
@@ -777,7 +778,7 @@ class EventCoder:
         if not targets and m.event_code[:2] in ADDRESSED_ROOTS:
             # "NK yet to respond to [US request]", "Iran weighed [the EU offer]": whoever
             # reacts to an appeal, offer, demand or threat is the one it was made to
-            verb = n.head.head if n.dep_ == "pobj" else n.head if n.dep_ == "dobj" else None
+            verb = n.head.head if n.dep == g.POBJ else n.head if n.dep == g.DOBJ else None
             if verb is not None and verb.pos_ in g.VERBAL:
                 targets = [a for a in self._resolve_all(g.subjects(verb), scope)
                            if _actor_key(a) not in src_keys and a.country]
@@ -834,7 +835,7 @@ class _VerbSlots:
     @property
     def xcomps(self) -> list[Token]:
         if self._xcomps is None:
-            self._xcomps = [c for c in children(self.v) if c.dep_ == "xcomp"
+            self._xcomps = [c for c in children(self.v) if c.dep == g.XCOMP
                             or g.for_to_clause(c) or g.infinitive_clause(c)]
         return self._xcomps
 
@@ -882,7 +883,7 @@ class _VerbSlots:
 
 def _has_particle(v: Token, word: str) -> bool:
     """The parser labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
-    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == word and c.i > v.i
+    return any(c.dep in (g.PRT, g.ADVMOD, g.PREP) and c.lower_ == word and c.i > v.i
                for c in children(v))
 
 
@@ -908,10 +909,10 @@ def _in_other_clause(v: Token, tok: Token) -> bool:
     """Is `tok` inside a clause with its own subject below `v` ("said that X ..."), or in
     the attribution of the report ("according to the Canadian Press")?"""
     while tok.i != v.i and tok.head.i != tok.i:
-        if tok.dep_ in ("ccomp", "advcl", "relcl", "conj") and any(
-                c.dep_ in g.SUBJECT_DEPS for c in children(tok)):
+        if tok.dep in (g.CCOMP, g.ADVCL, g.RELCL, g.CONJ) and any(
+                c.dep in g.SUBJECT_DEPS_IDS for c in children(tok)):
             return True
-        if tok.lower_ == "according" and tok.dep_ == "prep":
+        if tok.lower_ == "according" and tok.dep == g.PREP:
             return True
         tok = tok.head
     return False

@@ -10,12 +10,26 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyads.lang import words
-from dyads.nlp import children, columns, lefts, per_sentence, tokens
+from dyads.nlp import children, columns, lefts, per_sentence, string_id, string_ids, tokens
 
 VERBAL = {"VERB", "AUX"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# Dependency labels as spaCy string ids, compared with `tok.dep` (an int): reading `tok.dep_`
+# makes a new str every time, and the coder reads the labels of the parse very often.
+(ACL, ACOMP, ADVCL, ADVMOD, AGENT, AMOD, APPOS, ATTR, AUX, AUXPASS, CCOMP, COMPOUND, CONJ,
+ DATIVE, DET, DOBJ, EXPL, IOBJ, MARK, NEG, NMOD, NSUBJ, OBJ, PARATAXIS, PCOMP, POBJ, POSS,
+ PREP, PRT, RELCL, ROOT, XCOMP) = map(string_id, (
+    "acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass",
+    "ccomp", "compound", "conj", "dative", "det", "dobj", "expl", "iobj", "mark", "neg",
+    "nmod", "nsubj", "obj", "parataxis", "pcomp", "pobj", "poss", "prep", "prt", "relcl",
+    "ROOT", "xcomp"))
+SUBJECT_DEPS_IDS = string_ids(SUBJECT_DEPS)
+PASSIVE_SUBJECT_DEPS_IDS = string_ids(PASSIVE_SUBJECT_DEPS)
+OBJECT_DEPS_IDS = string_ids(OBJECT_DEPS)
+# and words, compared with `tok.lower`
+TO, FOR, OF, NO, YET = map(string_id, ("to", "for", "of", "no", "yet"))
 # Verbs whose object, not subject, does what the complement says ("urged Iran to return").
 OBJECT_CONTROL = words("grammar", "object_control")
 # Governors after which the complement happened (or is happening): "began to withdraw".
@@ -25,14 +39,17 @@ NEGATING_GOVERNORS = words("grammar", "negating_governors")
 # Verbs whose that-clause is denied: "Russia denied that its troops had attacked".
 DENYING_GOVERNORS = words("grammar", "denying_governors")
 MODALS = words("grammar", "modals")
+MODALS_IDS = string_ids(MODALS)
 FUTURE_AUX = words("grammar", "future_aux")  # "wo" is spaCy's token for the "wo" of "won't"
 # Adjectives whose to-infinitive is an announced act ("is ready to send troops").
 INTENT_ADJECTIVES = words("grammar", "intent_adjectives")
 # Modals by which a speaker says what somebody else has to do ("X must withdraw").
 OBLIGATION_MODALS = words("grammar", "obligation_modals")
+OBLIGATION_MODALS_IDS = string_ids(OBLIGATION_MODALS)
 # Verbs that report speech or thought: their complement clause is what was said.
 REPORTING_VERBS = words("grammar", "reporting_verbs")
 CONDITIONAL_MARKS = words("grammar", "conditional_marks")
+CONDITIONAL_MARKS_IDS = string_ids(CONDITIONAL_MARKS)
 # Prepositions that introduce the target of an act ("sanctions on", "talks with"); not
 # places or topics ("in Geneva", "over Taiwan").
 TARGET_PREPS = ("against", "on", "to", "with", "at", "toward", "towards", "into", "upon")
@@ -47,23 +64,23 @@ def expand_conj(tok: Token) -> list[Token]:
                 k.dep_ == "conj" and k.lower_ in TITLE_NOUNS for k in children(c)):
             out.append(c)
     for child in children(tok):
-        if child.dep_ == "conj" and child.pos_ == tok.pos_ or (
-                child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}):
+        if child.dep == CONJ and child.pos_ == tok.pos_ or (
+                child.dep == CONJ and child.pos_ in {"PROPN", "NOUN"}):
             out.extend(expand_conj(child))
     return out
 
 
 def is_passive(v: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children(v)) or (
-        v.dep_ == "acl" and v.tag_ == "VBN")
+    return any(c.dep in PASSIVE_SUBJECT_DEPS_IDS or c.dep == AUXPASS for c in children(v)) or (
+        v.dep == ACL and v.tag_ == "VBN")
 
 
 def passive_agents(v: Token) -> list[Token]:
     """The 'by' phrase of a passive ("was attacked by rebels")."""
     for c in children(v):
-        if c.dep_ == "agent":
+        if c.dep == AGENT:
             for p in children(c):
-                if p.dep_ == "pobj":
+                if p.dep == POBJ:
                     return expand_conj(p)
     return []
 
@@ -75,7 +92,7 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if is_passive(v):
         return passive_agents(v)
     for c in children(v):
-        if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
+        if c.dep in SUBJECT_DEPS_IDS and c.dep != EXPL:
             return expand_conj(c)
     head = v.head
     if head.i == v.i:
@@ -83,82 +100,83 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         # compound of the verb
         return [c for c in lefts(v) if c.dep_ == "compound" and c.pos_ == "PROPN"
                 and v.tag_ == "VBZ"][-1:]
-    if v.dep_ == "xcomp":
-        if head.dep_ == "ROOT" and head.pos_ not in VERBAL and head.pos_ != "ADJ":
+    if v.dep == XCOMP:
+        if head.dep == ROOT and head.pos_ not in VERBAL and head.pos_ != "ADJ":
             return [head]  # a headline's "NK (yet) to respond ...": the root is the subject
         if head.lemma_ in OBJECT_CONTROL:
             for c in children(head):
-                if c.dep_ in ("dobj", "obj"):
+                if c.dep in (DOBJ, OBJ):
                     return expand_conj(c)
             if is_passive(head):  # "Iran was urged to return": the urged one returns
-                return [c for c in children(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                return [c for c in children(head) if c.dep in PASSIVE_SUBJECT_DEPS_IDS]
         return subjects(head, depth + 1)
-    if v.dep_ == "conj" and head.pos_ in VERBAL:
+    if v.dep == CONJ and head.pos_ in VERBAL:
         return subjects(head, depth + 1)
     committed = _committed_to(v)
     if committed is not None:  # "France is committed to [sending] aid"
         if is_passive(committed):  # "is committed": its subject, however it is labelled
             # (also one the parser hung on the auxiliary)
-            near = [committed] + [a for a in children(committed) if a.dep_ in ("aux", "auxpass")]
+            near = [committed] + [a for a in children(committed) if a.dep in (AUX, AUXPASS)]
             return [c for w in near for c in children(w)
-                    if c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in SUBJECT_DEPS]
+                    if c.dep in PASSIVE_SUBJECT_DEPS_IDS or c.dep in SUBJECT_DEPS_IDS]
         return subjects(committed, depth + 1)
-    if v.dep_ in ("advcl", "pcomp") and v.tag_ in ("VBG", "VBN"):
+    if v.dep in (ADVCL, PCOMP) and v.tag_ in ("VBG", "VBN"):
         return subjects(head, depth + 1)
     if dispatched_purpose(v):  # "Egypt sent a delegation to mediate": Egypt mediates
         return subjects(head, depth + 1)
-    if v.dep_ == "acomp" and head.pos_ in VERBAL:  # "Norway is [willing] to send"
+    if v.dep == ACOMP and head.pos_ in VERBAL:  # "Norway is [willing] to send"
         return subjects(head, depth + 1)
-    if v.dep_ == "relcl" and head.pos_ in {"NOUN", "PROPN"}:
+    if v.dep == RELCL and head.pos_ in {"NOUN", "PROPN"}:
         return [head]
     return []
 
 
 def passive_targets(v: Token) -> list[Token]:
     """The patient of a passive: its subject, or the noun a passive participle modifies."""
-    if v.dep_ == "acl" and v.tag_ == "VBN":
+    if v.dep == ACL and v.tag_ == "VBN":
         return [v.head]
     for c in children(v):
-        if c.dep_ in PASSIVE_SUBJECT_DEPS:
+        if c.dep in PASSIVE_SUBJECT_DEPS_IDS:
             return expand_conj(c)
-    if v.dep_ == "conj" and is_passive(v.head):
+    if v.dep == CONJ and is_passive(v.head):
         return passive_targets(v.head)
     return []
 
 
 # Words for a part of a group, which stands for the group ("expelled some of the peacekeepers").
 PARTITIVES = words("grammar", "partitives")
+PARTITIVES_IDS = string_ids(PARTITIVES)
 # Prepositions that place an act ("near Kabul"): a capital there is a place, not a government.
 LOCATIVE_PREPS = words("grammar", "locative_preps")
 
 
 def partitive_whole(tok: Token) -> Token | None:
     """The group a part stands for: "peacekeepers" in "some of the peacekeepers"."""
-    if tok.lower_ not in PARTITIVES:
+    if tok.lower not in PARTITIVES_IDS:
         return None
-    return next((n for p in children(tok) if p.dep_ == "prep" and p.lower_ == "of"
-                 for n in children(p) if n.dep_ == "pobj"), None)
+    return next((n for p in children(tok) if p.dep == PREP and p.lower == OF
+                 for n in children(p) if n.dep == POBJ), None)
 
 
 def direct_objects(v: Token) -> list[Token]:
     out: list[Token] = []
     for c in children(v):
-        if c.dep_ in OBJECT_DEPS or c.dep_ in ("dative", "iobj"):
+        if c.dep in OBJECT_DEPS_IDS or c.dep in (DATIVE, IOBJ):
             out.extend(expand_conj(partitive_whole(c) or c))
         elif c.dep_ == "npadvmod" and c.i > v.i and v.dep_ == "ROOT" and v.tag_ == "VBZ" \
                 and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in TIME_NOUNS:
             out.append(c)  # "Turkey expels Dutch [ambassador]" (headline misparse)
-        elif infinitive_clause(c):  # "allowed [the candidate] to run"
-            out.extend(x for k in children(c) if k.dep_ == "nsubj"
+        elif c.dep == CCOMP and infinitive_clause(c):  # "allowed [the candidate] to run"
+            out.extend(x for k in children(c) if k.dep == NSUBJ
                        for x in expand_conj(partitive_whole(k) or k))
     if not out:
         reduced = _reduced_relative(v)
         if reduced is not None:  # "will not accept [refugees] fleeing the violence"
             out.extend(expand_conj(reduced[0]))
         for c in children(v):  # "allow [UN agencies] [access]" parsed as a small clause
-            if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.i > v.i:
+            if c.dep == CCOMP and c.pos_ == "NOUN" and c.i > v.i:
                 out.append(c)
-                out.extend(s for s in children(c) if s.dep_ == "nsubj")
+                out.extend(s for s in children(c) if s.dep == NSUBJ)
     return out
 
 
@@ -166,8 +184,8 @@ def _reduced_relative(v: Token) -> tuple[Token, Token] | None:
     """(noun, participle) of "accept [refugees fleeing X]" when the parser made the noun
     the subject of a complement clause right after the verb."""
     for c in children(v):
-        if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > v.i:
-            subj = [s for s in children(c) if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
+        if c.dep == CCOMP and c.tag_ == "VBG" and c.i > v.i:
+            subj = [s for s in children(c) if s.dep == NSUBJ and s.pos_ in ("NOUN", "PROPN")]
             if subj and subj[0].left_edge.i == v.i + 1:
                 return subj[0], c
     return None
@@ -175,16 +193,18 @@ def _reduced_relative(v: Token) -> tuple[Token, Token] | None:
 
 # Nouns of time: "called Netanyahu on Sunday" is no "call on".
 TIME_NOUNS = words("grammar", "time_nouns")
+TIME_NOUNS_IDS = string_ids(TIME_NOUNS)
 # Words heading prepositional phrases that attribute or explain, never name a participant
 # ("according to the Canadian Press", "due to sanctions", "thanks to Qatar's mediation").
 NON_ARGUMENT_PREPS = words("grammar", "non_argument_preps")
+NON_ARGUMENT_PREPS_IDS = string_ids(NON_ARGUMENT_PREPS)
 NAMING_VERBS = words("grammar", "naming_verbs")
 
 
 def names_something(v: Token) -> bool:
     """Does `v` only name what it speaks of ("[what] it called ceasefire violations")?"""
     return v.lemma_.lower() in NAMING_VERBS and any(
-        c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in children(v))
+        c.dep == DOBJ and c.lower_ in ("what", "which") for c in children(v))
 
 
 # Titles before a name ("Ambassador Yasuo Morita"): the lexicon's object nouns.
@@ -194,8 +214,8 @@ TITLE_NOUNS = words("actors", "title_words")
 def for_to_clause(c: Token) -> bool:
     """Is `c` the verb of a "for X to do" clause ("called [for Burma to institute
     reforms]"), which the parser makes an adverbial clause with 'for' as its mark?"""
-    return c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in children(c)) \
-        and any(k.dep_ == "aux" and k.lower_ == "to" for k in children(c))
+    return c.dep == ADVCL and any(k.dep == MARK and k.lower == FOR for k in children(c)) \
+        and any(k.dep == AUX and k.lower == TO for k in children(c))
 
 
 DISPATCH_VERBS = words("grammar", "dispatch_verbs")
@@ -204,10 +224,10 @@ DISPATCHED_PEOPLE = words("grammar", "dispatched_people")
 
 def dispatched_purpose(v: Token) -> bool:
     """Is `v` what envoys are sent to do ("sent a delegation [to mediate]")?"""
-    return v.dep_ in ("advcl", "xcomp") and v.head.lemma_.lower() in DISPATCH_VERBS \
-        and any(k.dep_ == "aux" and k.lower_ == "to" for k in children(v)) \
-        and not any(k.dep_ in SUBJECT_DEPS for k in children(v)) \
-        and any(o.dep_ in OBJECT_DEPS and o.lemma_.lower() in DISPATCHED_PEOPLE
+    return v.dep in (ADVCL, XCOMP) and v.head.lemma_.lower() in DISPATCH_VERBS \
+        and any(k.dep == AUX and k.lower == TO for k in children(v)) \
+        and not any(k.dep in SUBJECT_DEPS_IDS for k in children(v)) \
+        and any(o.dep in OBJECT_DEPS_IDS and o.lemma_.lower() in DISPATCHED_PEOPLE
                 for o in children(v.head))
 
 
@@ -215,8 +235,8 @@ def infinitive_clause(c: Token) -> bool:
     """Is `c` an infinitive with its own subject that the parser made a clausal complement:
     "allowed [the candidate to run]", "asked [Iran to free them]"? The subject is the
     governing verb's object and the infinitive its complement, as in "urged Iran to"."""
-    return c.dep_ == "ccomp" and any(k.dep_ == "aux" and k.lower_ == "to" for k in children(c)) \
-        and any(k.dep_ == "nsubj" for k in children(c))
+    return c.dep == CCOMP and any(k.dep == AUX and k.lower == TO for k in children(c)) \
+        and any(k.dep == NSUBJ for k in children(c))
 
 
 def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = None
@@ -224,22 +244,22 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
     """(preposition, noun) pairs under `tok`, also through a particle ("pull out of talks")."""
     out: list[tuple[str, Token]] = []
     for c in children(tok):
-        if c.lower_ in NON_ARGUMENT_PREPS:
+        if c.lower in NON_ARGUMENT_PREPS_IDS:
             continue
-        if (preps is None or "for" in preps) and for_to_clause(c):
+        if c.dep == ADVCL and (preps is None or "for" in preps) and for_to_clause(c):
             # "called for [Burma] to institute reforms": who is to do it is for's object
-            out.extend(("for", n) for k in children(c) if k.dep_ in SUBJECT_DEPS
+            out.extend(("for", n) for k in children(c) if k.dep in SUBJECT_DEPS_IDS
                        for n in expand_conj(k))
             continue
-        if c.dep_ in ("prep", "dative") and (preps is None or c.lower_ in preps):
+        if c.dep in (PREP, DATIVE) and (preps is None or c.lower_ in preps):
             for p in children(c):
-                if p.dep_ == "pobj" and p.lower_ not in TIME_NOUNS:  # not "on Sunday"
+                if p.dep == POBJ and p.lower not in TIME_NOUNS_IDS:  # not "on Sunday"
                     out.extend((c.lower_, n) for n in expand_conj(p))
-                elif p.dep_ == "pcomp" and p.tag_ == "VBG":  # "accused X of [embezzling]"
+                elif p.dep == PCOMP and p.tag_ == "VBG":  # "accused X of [embezzling]"
                     out.append((c.lower_, p))
-                elif p.dep_ == "prep":  # "out of", "away from"
+                elif p.dep == PREP:  # "out of", "away from"
                     out.extend(prep_objects(c, preps=None))
-        elif c.dep_ == "prt" or (c.dep_ == "prep" and any(p.dep_ == "prep"
+        elif c.dep == PRT or (c.dep == PREP and any(p.dep == PREP
                                                           for p in children(c))):
             out.extend(prep_objects(c, preps))  # "walked out of the talks"
     return out
@@ -255,12 +275,12 @@ def purpose_objects(v: Token) -> list[Token]:
     """Nouns a purpose clause or phrase of `v` aims at: "began a strike [to protest X]"."""
     out: list[Token] = []
     for c in children(v):
-        if c.dep_ in ("advcl", "xcomp") and c.lemma_ in PURPOSE_VERBS \
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)):
+        if c.dep in (ADVCL, XCOMP) and c.lemma_ in PURPOSE_VERBS \
+                and any(a.dep == AUX and a.lower == TO for a in children(c)):
             out += direct_objects(c) + [n for _, n in prep_objects(c, TARGET_PREPS + ("from",))]
-        elif c.dep_ == "prep" and c.lower_ == "in":
+        elif c.dep == PREP and c.lower_ == "in":
             for p in children(c):
-                if p.dep_ == "pobj" and p.lemma_ in PURPOSE_NOUNS:
+                if p.dep == POBJ and p.lemma_ in PURPOSE_NOUNS:
                     out += [n for _, n in prep_objects(p, TARGET_PREPS + ("of", "for"))]
     return out
 
@@ -301,7 +321,7 @@ def _reported_where(v: Token) -> bool:
     York, [where Guterres urged an end to the fighting]"."""
     first = v.left_edge
     return first.lower_ == "where" and first.i > 0 and v.doc[first.i - 1].lower_ == "," \
-        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in children(v))
+        and any(c.dep == NSUBJ and c.pos_ == "PROPN" for c in children(v))
 
 
 def _where_clause(v: Token) -> bool:
@@ -327,9 +347,9 @@ def in_modifier_clause(tok: Token) -> bool:
     """
     cur = tok
     while cur.head.i != cur.i:
-        if cur.dep_ in ("relcl", "acl") and cur.pos_ in VERBAL:
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(cur))
-            misparsed = cur.dep_ == "acl" and cur.head.dep_ == "ROOT" \
+        if cur.dep in (RELCL, ACL) and cur.pos_ in VERBAL:
+            infinitive = any(c.dep == AUX and c.lower == TO for c in children(cur))
+            misparsed = cur.dep == ACL and cur.head.dep == ROOT \
                 and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBD", "VBN")
             if not (infinitive or misparsed or _reported_where(cur)):
                 return True
@@ -341,30 +361,30 @@ def governors(v: Token) -> list[Token]:
     """Verbs above `v` along complement/coordination chains, nearest first."""
     out = []
     cur = v
-    while cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl") and cur.head.i != cur.i:
+    while cur.dep in (XCOMP, CONJ, CCOMP, ADVCL, RELCL) and cur.head.i != cur.i:
         cur = cur.head
         out.append(cur)
     return out
 
 
 def has_neg(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children(tok))
+    return any(c.dep == NEG or (c.dep == DET and c.lower == NO) for c in children(tok))
 
 
 def negated(v: Token) -> bool:
     """Negated itself, or under a negating/negated control verb ("did not agree to meet")."""
     if has_neg(v):
         return True
-    if any(c.lower_ == "yet" and c.dep_ == "advmod" for c in children(v)):
+    if any(c.lower == YET and c.dep == ADVMOD for c in children(v)):
         # "has yet to respond": 'yet' hangs on the governing 'have'
         return True
     cur = v
-    while cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head.i != cur.i:
+    while cur.dep in (XCOMP, CONJ, CCOMP) and cur.head.i != cur.i:
         head = cur.head
-        if cur.dep_ == "ccomp":  # "denied that its troops had attacked"
+        if cur.dep == CCOMP:  # "denied that its troops had attacked"
             return head.lemma_ in DENYING_GOVERNORS and not has_neg(head)
-        if cur.dep_ == "xcomp" and (head.lemma_ in NEGATING_GOVERNORS or has_neg(head)
-                                    or any(c.lower_ == "yet" for c in children(head))):
+        if cur.dep == XCOMP and (head.lemma_ in NEGATING_GOVERNORS or has_neg(head)
+                                    or any(c.lower == YET for c in children(head))):
             return True
         cur = head
     return False
@@ -373,45 +393,45 @@ def negated(v: Token) -> bool:
 def modal(v: Token) -> str | None:
     """'hypothetical' when the event is only possible, conditional or asked about."""
     for c in children(v):
-        if c.dep_ == "aux" and c.lower_ in MODALS:
+        if c.dep == AUX and c.lower in MODALS_IDS:
             return f"modal '{c.lower_}'"
-        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+        if c.dep == MARK and c.lower in CONDITIONAL_MARKS_IDS:
             return f"conditional '{c.lower_}'"
     if dispatched_purpose(v):  # what envoys are sent to do is done as they are sent
         return modal(v.head)
-    if v.dep_ == "xcomp" or for_to_clause(v) or infinitive_clause(v):
+    if v.dep == XCOMP or for_to_clause(v) or infinitive_clause(v):
         head = v.head
         if head.lemma_ not in REALIS_GOVERNORS:
             return f"complement of '{head.lemma_}'"
         return modal(head)
-    if v.dep_ == "conj" and v.head.pos_ in VERBAL:
+    if v.dep == CONJ and v.head.pos_ in VERBAL:
         return modal(v.head)
     return None
 
 
 def future(v: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children(v))
+    return any(c.dep == AUX and c.lower_ in FUTURE_AUX for c in children(v))
 
 
 def reported(v: Token) -> Token | None:
     """The reporting verb whose complement clause holds `v` ("said [it would meet]")."""
     cur = v
-    while cur.dep_ == "conj" and cur.head.pos_ in VERBAL:
+    while cur.dep == CONJ and cur.head.pos_ in VERBAL:
         cur = cur.head
-    if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_ in REPORTING_VERBS:
+    if cur.dep in (CCOMP, PARATAXIS) and cur.head.lemma_ in REPORTING_VERBS:
         return cur.head
     # "..., the official said": the reporting verb is the clause's own dependent
     for c in children(cur):
-        if c.dep_ in ("ccomp", "parataxis") and c.lemma_ in REPORTING_VERBS and c.i > cur.i \
-                and any(s.dep_ in SUBJECT_DEPS for s in children(c)) \
-                and not any(o.dep_ in ("ccomp", "dobj") for o in children(c)):
+        if c.dep in (CCOMP, PARATAXIS) and c.lemma_ in REPORTING_VERBS and c.i > cur.i \
+                and any(s.dep in SUBJECT_DEPS_IDS for s in children(c)) \
+                and not any(o.dep in (CCOMP, DOBJ) for o in children(c)):
             return c
     return None
 
 
 def _committed_to(v: Token) -> Token | None:
     """The intent word of "is committed / ready to [sending]" (a gerund after "to")."""
-    if v.dep_ != "pcomp" or v.tag_ != "VBG" or v.head.lower_ != "to":
+    if v.dep != PCOMP or v.tag_ != "VBG" or v.head.lower != TO:
         return None
     gov = v.head.head
     return gov if gov.lemma_.lower() in INTENT_ADJECTIVES or gov.lower_ in INTENT_ADJECTIVES \
@@ -427,9 +447,9 @@ def averted(tok: Token) -> str | None:
     """The verb by which the act of `tok` (a noun or verb) is kept from happening: "to
     prevent [a civil war]", "avoided [clashes]", "prevented Iran from [acquiring] arms"."""
     head = tok.head
-    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+    if tok.dep == PCOMP and head.dep == PREP:
         head = head.head
-    elif tok.dep_ not in ("dobj", "xcomp"):
+    elif tok.dep not in (DOBJ, XCOMP):
         return None
     return head.lemma_.lower() if head.lemma_.lower() in AVERTING_VERBS else None
 
@@ -437,9 +457,9 @@ def averted(tok: Token) -> str | None:
 def is_attribution(v: Token) -> bool:
     """Is the reporting verb `v` the attribution of a report ("..., the military said",
     "..., reports Ansa") rather than a statement of its own? Its clause comes first."""
-    if v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i and v.head.pos_ in VERBAL:
+    if v.dep in (CCOMP, PARATAXIS) and v.head.i < v.i and v.head.pos_ in VERBAL:
         return True
-    return any(c.dep_ in ("ccomp", "parataxis") and c.i < v.i and c.pos_ in VERBAL
+    return any(c.dep in (CCOMP, PARATAXIS) and c.i < v.i and c.pos_ in VERBAL
                for c in children(v))
 
 
@@ -447,8 +467,8 @@ def demanded_clause(v: Token) -> Token | None:
     """The that-clause of "X said (that) Y must act": its verb, if it carries an obligation
     modal and a subject of its own."""
     for c in children(v):
-        if c.dep_ == "ccomp" and c.i > v.i and c.pos_ in VERBAL and obligation(c) \
-                and any(s.dep_ in SUBJECT_DEPS for s in children(clause_verb(c))):
+        if c.dep == CCOMP and c.i > v.i and c.pos_ in VERBAL and obligation(c) \
+                and any(s.dep in SUBJECT_DEPS_IDS for s in children(clause_verb(c))):
             return c
     return None
 
@@ -459,16 +479,16 @@ def intent_marker(v: Token) -> str | None:
     "will release", "is going to meet", "is ready to send", and "said it would meet" (the
     future of reported speech). A plain "would" outside reported speech stays hypothetical.
     """
-    aux = {c.lower_ for c in children(v) if c.dep_ == "aux"}
+    aux = {c.lower_ for c in children(v) if c.dep == AUX}
     if aux & FUTURE_AUX:
         return "future"
-    if v.dep_ == "ROOT" and "to" in aux:
+    if v.dep == ROOT and "to" in aux:
         return "future (headline 'X to ...')"  # "Egypt to send aid to Gaza"
-    if v.dep_ == "xcomp":
+    if v.dep == XCOMP:
         head = v.head
         if head.lemma_ == "go" and head.tag_ == "VBG":
             return "future 'going to'"
-        if head.dep_ == "ROOT" and head.pos_ not in VERBAL and head.pos_ != "ADJ":
+        if head.dep == ROOT and head.pos_ not in VERBAL and head.pos_ != "ADJ":
             return "future (headline 'X to ...')"
         if head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
             return f"intent '{head.lemma_}'"
@@ -477,14 +497,14 @@ def intent_marker(v: Token) -> str | None:
         return f"intent '{committed.lower_}'"
     if "would" in aux and "have" not in aux and reported(v) is not None:
         return "reported 'would'"
-    if v.dep_ == "conj" and v.head.pos_ in VERBAL:  # "will lay down arms and disband"
+    if v.dep == CONJ and v.head.pos_ in VERBAL:  # "will lay down arms and disband"
         return intent_marker(v.head)
     return None
 
 
 def clause_verb(v: Token) -> Token:
     """The finite verb of `v`'s clause when `v` hangs from an adjective ("is ready to act")."""
-    if v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.dep_ == "acomp":
+    if v.dep == XCOMP and v.head.pos_ == "ADJ" and v.head.dep == ACOMP:
         return v.head.head
     return v
 
@@ -492,7 +512,7 @@ def clause_verb(v: Token) -> Token:
 def obligation(v: Token) -> str | None:
     """The modal of "Y must/should <act>" ("must be ready to <act>"), if `v` carries one."""
     for c in children(clause_verb(v)):
-        if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS:
+        if c.dep == AUX and c.lower in OBLIGATION_MODALS_IDS:
             return c.lower_
     return None
 
@@ -515,28 +535,28 @@ def noun_keys(n: Token, measures: bool = True) -> set[str]:
 
 
 def _noun_keys(n: Token, measures: bool) -> set[str]:
-    keys = {n.lemma_.lower(), n.lower_}
-    comps = [c for c in lefts(n) if c.dep_ in ("compound", "amod") and c.i == n.i - 1]
+    lemma, low = n.lemma_.lower(), n.lower_  # each read makes a new str
+    keys = {lemma, low}
+    comps = [c for c in lefts(n) if c.dep in (COMPOUND, AMOD) and c.i == n.i - 1]
     if comps:
-        keys.add(f"{comps[0].lemma_.lower()} {n.lemma_.lower()}")
-        keys.add(f"{comps[0].lower_} {n.lower_}")
+        keys.add(f"{comps[0].lemma_.lower()} {lemma}")
+        keys.add(f"{comps[0].lower_} {low}")
     elif n.i >= 2 and n.doc[n.i - 1].lower_ == "-":  # "cease-fire" is a ceasefire
-        first = n.doc[n.i - 2]
-        keys |= {f"{first.lower_}{n.lower_}", f"{first.lower_}{n.lemma_.lower()}",
-                 f"{first.lower_}-{n.lower_}", f"{first.lower_} {n.lemma_.lower()}"}
+        first = n.doc[n.i - 2].lower_
+        keys |= {f"{first}{low}", f"{first}{lemma}", f"{first}-{low}", f"{first} {lemma}"}
     if n.pos_ == "PROPN":  # a titled name goes by its title: "[Ambassador] Yasuo Morita"
         for c in lefts(n):
-            if c.dep_ == "compound" and c.lower_ in TITLE_NOUNS:
+            if c.dep == COMPOUND and c.lower_ in TITLE_NOUNS:
                 keys.add(c.lower_)
                 prev = n.doc[c.i - 1] if c.i > 0 else None
-                if prev is not None and prev.dep_ in ("compound", "amod") and prev.head.i in (
+                if prev is not None and prev.dep in (COMPOUND, AMOD) and prev.head.i in (
                         c.i, n.i):
                     keys.add(f"{prev.lower_} {c.lower_}")  # "[deputy] high commissioner"
-    if measures and n.lemma_.lower() in QUANTITY_NOUNS:
+    if measures and lemma in QUANTITY_NOUNS:
         for c in children(n):
-            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+            if c.dep == PREP and c.lower_ in ("of", "in"):
                 for p in children(c):
-                    if p.dep_ == "pobj":
+                    if p.dep == POBJ:
                         keys |= noun_keys(p)
     return keys
 
@@ -545,16 +565,16 @@ def noun_modifiers(n: Token) -> set[str]:
     """Words that say what a noun is about: "offer of talks", "talks offer", "offer to meet"."""
     out: set[str] = set()
     for c in children(n):
-        if c.dep_ in ("compound", "amod", "nmod"):
+        if c.dep in (COMPOUND, AMOD, NMOD):
             out |= noun_keys(c)
-        elif c.dep_ == "prep":
+        elif c.dep == PREP:
             for p in children(c):
-                if p.dep_ == "pobj":
+                if p.dep == POBJ:
                     for q in expand_conj(p):
                         out |= noun_keys(q) | noun_modifiers(q)
-                elif p.dep_ == "pcomp":
+                elif p.dep == PCOMP:
                     out |= verb_keys(p)
-        elif c.dep_ in ("acl", "relcl"):
+        elif c.dep in (ACL, RELCL):
             out |= verb_keys(c)
     return out
 
@@ -567,7 +587,7 @@ def verb_keys(v: Token) -> set[str]:
     for _, o in prep_objects(v):
         keys |= noun_keys(o)
     for c in children(v):
-        if c.dep_ == "conj" and c.pos_ in VERBAL:
+        if c.dep == CONJ and c.pos_ in VERBAL:
             keys |= verb_keys(c)
     return keys
 

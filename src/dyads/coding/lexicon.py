@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from dyads.cameo import Ontology, ontology
+from dyads.nlp import string_ids
 
 FIELDS = {"code", "verb", "particle", "prep", "object", "object_mod", "xcomp", "noun",
           "reciprocal", "fallback", "example", "note"}
@@ -68,6 +69,7 @@ class Lexicon:
                 self.by_noun[n].append(p)
         # last words of event nouns: a noun that ends none of them cannot be an event noun
         self.noun_heads = {n.split()[-1] for n in self.by_noun}
+        self.noun_head_ids = string_ids(self.noun_heads)  # to test `tok.lower`
         # most specific first, later files (user additions) before earlier ones at equal rank
         order = {p.id: i for i, p in enumerate(self.patterns)}
         for table in (self.by_verb, self.by_noun):
@@ -78,8 +80,8 @@ class Lexicon:
         # per verb lemma: its patterns in trying order, those without an object, and the
         # patterns each object key may satisfy, apart for patterns whose object is a direct
         # object (see verb_patterns)
-        self._verb_index: dict[str, tuple[list[Pattern], list[int], dict[str, list[int]],
-                                          dict[str, list[int]]]] = {}
+        self._verb_index: dict[str, tuple[list[Pattern], list[int], list[Pattern],
+                                          dict[str, list[int]], dict[str, list[int]]]] = {}
         for lemma, plist in self.by_verb.items():
             direct: dict[str, list[int]] = defaultdict(list)
             other: dict[str, list[int]] = defaultdict(list)
@@ -91,7 +93,9 @@ class Lexicon:
             if len(plist) - len(plain) <= FEW_OBJECT_PATTERNS:
                 direct.clear()
                 other.clear()
-            self._verb_index[lemma] = (plist, plain, dict(direct), dict(other))
+            # (the patterns without an object, ready: what most verbs' nouns leave)
+            self._verb_index[lemma] = (plist, plain, [plist[i] for i in plain], dict(direct),
+                                       dict(other))
 
     def verb_patterns(self, lemma: str, keys: Callable[[], set[str]],
                       object_keys: Callable[[], set[str]] | None = None) -> Sequence[Pattern]:
@@ -103,17 +107,19 @@ class Lexicon:
         entry = self._verb_index.get(lemma)
         if entry is None:
             return ()
-        plist, plain, direct, other = entry
+        plist, plain, plain_patterns, direct, other = entry
         if not direct and not other:  # no patterns with objects, or few (see __post_init__)
             return plist
-        fit = set(plain)
+        fit: set[int] = set()
         if direct:
             for k in direct.keys() & (object_keys or keys)():
                 fit.update(direct[k])
         if other:
             for k in other.keys() & keys():
                 fit.update(other[k])
-        return [plist[i] for i in sorted(fit)]
+        if not fit:
+            return plain_patterns
+        return [plist[i] for i in sorted(fit.union(plain))]
 
     def __len__(self) -> int:
         return len(self.patterns)
