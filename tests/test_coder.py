@@ -593,3 +593,11 @@ def test_insisting_on_a_fact_is_a_statement(code):
     assert e.cameo == "010"
     asserted, _ = code("Iran insisted that the United States must lift sanctions.")
     assert {e.cameo_root for e in asserted} == {"10"}
+
+
+def test_a_verb_the_tagger_read_as_a_noun(code):
+    # the small model tags "hand" a noun, the parser gives it a subject and an object
+    asserted, _ = code("EU and UN hand over urgently needed medical supplies to the Nigerian "
+                       "Government.")
+    assert {(e.source.code, e.cameo_root, e.target.country) for e in asserted} >= {
+        ("IGOUNO", "07", "NGA")}

@@ -265,7 +265,7 @@ class EventCoder:
         # vowed ...]") describes a participant, not what the sentence reports; an event noun
         # it modifies is still coded ("the sanctions [imposed by Washington on Tehran]")
         pos = columns(doc).pos  # ids: reading `tok.pos_` makes a str each time
-        for tok in tokens_with_pos(doc, ("VERB", "AUX", "ADJ")):
+        for tok in [*tokens_with_pos(doc, ("VERB", "AUX", "ADJ")), *g.verb_read_as_noun(doc)]:
             # verbs, and adjectives predicated of a subject ("is pessimistic about the talks")
             predicate = pos[tok.i] != ADJ or tok.dep == g.ACOMP
             if predicate and tok.i not in consumed and tok.i not in modifiers:

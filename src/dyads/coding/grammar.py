@@ -55,6 +55,19 @@ CONDITIONAL_MARKS_IDS = string_ids(CONDITIONAL_MARKS)
 TARGET_PREPS = ("against", "on", "to", "with", "at", "toward", "towards", "into", "upon")
 
 
+def verb_read_as_noun(doc) -> list[Token]:
+    """The root the tagger called a noun though the parser gave it a verb's dependents: "EU
+    and UN [hand] over medical supplies to ..." (present-tense verbs after a plural
+    subject, which the small model often tags NNS/NN)."""
+    for tok in tokens(doc):
+        if tok.dep == ROOT:
+            kids = {c.dep for c in children(tok)}
+            if tok.pos_ == "NOUN" and NSUBJ in kids and (DOBJ in kids or PRT in kids):
+                return [tok]
+            return []
+    return []
+
+
 def expand_conj(tok: Token) -> list[Token]:
     """`tok` and the heads coordinated with it ("Israel and Jordan")."""
     out = [tok]
