@@ -601,3 +601,8 @@ def test_a_verb_the_tagger_read_as_a_noun(code):
                        "Government.")
     assert {(e.source.code, e.cameo_root, e.target.country) for e in asserted} >= {
         ("IGOUNO", "07", "NGA")}
+
+
+def test_let_free_is_a_release_by_the_one_who_lets(code):
+    asserted, _ = code("Ethiopia let free some 74 political leaders.")
+    assert any(e.source.country == "ETH" and e.cameo == "0841" for e in asserted)

@@ -137,6 +137,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if dispatched_purpose(v):  # "Egypt sent a delegation to mediate": Egypt mediates
         return subjects(head, depth + 1)
+    if v.dep == CCOMP and head.lemma_ == "let" and v.i == head.i + 1:
+        return subjects(head, depth + 1)  # "Ethiopia let [free] 74 political leaders"
     if v.dep == ACOMP and head.pos_ in VERBAL:  # "Norway is [willing] to send"
         return subjects(head, depth + 1)
     if v.dep == RELCL and head.pos_ in {"NOUN", "PROPN"}:
