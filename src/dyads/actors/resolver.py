@@ -61,7 +61,7 @@ LEFT_DEPS_IDS, RIGHT_DEPS_IDS = string_ids(LEFT_DEPS), string_ids(RIGHT_DEPS)
 SUBJECT_DEPS_IDS, CLAUSE_DEPS_IDS = string_ids(SUBJECT_DEPS), string_ids(CLAUSE_DEPS)
 ACOMP, AMOD, APPOS, COMPOUND, CONJ, FLAT, POBJ, POSS, PREP, XCOMP = map(string_id, (
     "acomp", "amod", "appos", "compound", "conj", "flat", "pobj", "poss", "prep", "xcomp"))
-OF, FOR = string_id("of"), string_id("for")
+OF, FOR, BETWEEN = string_id("of"), string_id("for"), string_id("between")
 
 
 @dataclass(frozen=True)
@@ -598,9 +598,10 @@ class ActorResolver:
         return None
 
     def _between_pair(self, doc: Doc, mentions: list[Mention]) -> tuple[Actor, Actor] | None:
-        for tok in doc:
-            if tok.lower_ == "between" and tok.dep_ == "prep":
-                lo, hi = tok.i, tok.right_edge.i
+        """The first two parties named after "between" ("talks between Israel and Hamas")."""
+        for tok in tokens(doc):
+            if tok.lower == BETWEEN and tok.dep == PREP:
+                lo, hi = subtree_bounds(tok)
                 inside = [self.mention_actor(doc, m) for m in mentions
                           if lo < m.start and m.end - 1 <= hi]
                 found = _first_two(inside)

@@ -441,9 +441,8 @@ class EventCoder:
                     k.dep_ == "advmod" and k.lower_ in ("when", "as") for k in children(c))
                 for a in self._resolve_all(g.subjects(c), scope) if a.country]
             if doers:
-                victims = [a for a in self._resolve_all(g.passive_targets(m.trigger), scope)
-                           if _known(a)] if g.is_passive(m.trigger) else []
-                pairs = [(d, t, False) for d in doers for t in victims or [None]]
+                pairs = [(d, t, False) for d in doers
+                         for t in self._victims(m.trigger, scope) or [None]]
         if agentless and violent and not sources and all(s is None for s, _, _ in pairs):
             # an unidentified attacker, of the country the violence happened in (CAMEO's UAF)
             doer = instrument[:1] or ([m.trigger] if m.does_violence else [])
@@ -452,9 +451,8 @@ class EventCoder:
                 attacker, place = placed
                 # the victims, of that country when the text gives them none ("five
                 # civilians were killed in Mogadishu"), rather than the place itself
-                victims = [_domestic(a, place.country, f"placed by {place.text!r}") for a in
-                           self._resolve_all(g.passive_targets(m.trigger), scope)
-                           if _known(a)] if g.is_passive(m.trigger) else []
+                victims = [_domestic(a, place.country, f"placed by {place.text!r}")
+                           for a in self._victims(m.trigger, scope)]
                 pairs = [(attacker, t, False) for t in victims or [t for _, t, _ in pairs]
                          if not (t and t.start == place.start and t.end == place.end)] \
                     or [(attacker, None, False)]
@@ -542,10 +540,18 @@ class EventCoder:
     def _place_conjunct(self, h: Token, found: list[Actor]) -> bool:
         """A place the parser coordinated with people: "protesters in Baghdad and [the
         southern city of Basra]" (the places are coordinated, not the people)."""
+        if h.dep != g.CONJ or not found \
+                or not all((a.how or "").startswith(("place ", "capital ")) for a in found):
+            return False  # (the common case, tested cheaply first)
         people = h.head.lemma_.lower() in g.QUANTITY_NOUNS | COUNT_NOUNS \
             or self.resolver.is_agent_noun(h.head)  # "dozens of protesters ... and [Basra]"
-        return h.dep_ == "conj" and people and not self.resolver.is_agent_noun(h) and bool(found) \
-            and all((a.how or "").startswith(("place ", "capital ")) for a in found)
+        return people and not self.resolver.is_agent_noun(h)
+
+    def _victims(self, v: Token, scope: Scope) -> list[Actor]:
+        """Whom a passive act of violence was done to ("five civilians were killed")."""
+        if not g.is_passive(v):
+            return []
+        return [a for a in self._resolve_all(g.passive_targets(v), scope) if _known(a)]
 
     def _modifier_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """Actors named inside a noun's left side: "a South Korean offer", "Japan's curbs"."""
