@@ -606,3 +606,14 @@ def test_a_verb_the_tagger_read_as_a_noun(code):
 def test_let_free_is_a_release_by_the_one_who_lets(code):
     asserted, _ = code("Ethiopia let free some 74 political leaders.")
     assert any(e.source.country == "ETH" and e.cameo == "0841" for e in asserted)
+
+
+def test_a_time_clause_is_the_background_not_the_news(code):
+    asserted, _ = code("Syria condemned Turkey after Turkish troops shelled a border village.")
+    assert _has(triples(asserted), ("SYR", "11", "TUR"))
+    assert not any(e.cameo_root == "19" for e in asserted)
+    asserted, _ = code("Kenya expelled two Somali diplomats before holding talks with Ethiopia.")
+    assert {e.cameo_root for e in asserted} == {"16"}  # 1663, not the talks
+    # a clause of the same time is news of its own
+    asserted, _ = code("Syria condemned Turkey as Turkish troops shelled a border village.")
+    assert _has(triples(asserted), ("TUR", "19", ANY))

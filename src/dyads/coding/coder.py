@@ -317,6 +317,12 @@ class EventCoder:
                     and m.event_code[:2] not in VIOLENCE_ROOTS}
         if purposes:
             matches = [m for m in matches if m.nominal or m.trigger.i not in purposes]
+        background = {m.trigger.i: g.background_clause(m.trigger) for m in matches}
+        if trace is not None:
+            trace.extend(f"{m.trigger.text!r} [{m.trigger.i}] left out: the background "
+                         f"'{background[m.trigger.i]}' clause" for m in matches
+                         if background[m.trigger.i])
+        matches = [m for m in matches if not background[m.trigger.i]]
         events: list[Event] = []
         seen: set[tuple] = set()
         for m in matches:

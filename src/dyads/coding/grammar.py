@@ -50,6 +50,7 @@ OBLIGATION_MODALS_IDS = string_ids(OBLIGATION_MODALS)
 REPORTING_VERBS = words("grammar", "reporting_verbs")
 CONDITIONAL_MARKS = words("grammar", "conditional_marks")
 CONDITIONAL_MARKS_IDS = string_ids(CONDITIONAL_MARKS)
+BACKGROUND_MARKS_IDS = string_ids(words("grammar", "background_marks"))
 # Prepositions that introduce the target of an act ("sanctions on", "talks with"); not
 # places or topics ("in Geneva", "over Taiwan").
 TARGET_PREPS = ("against", "on", "to", "with", "at", "toward", "towards", "into", "upon")
@@ -370,6 +371,23 @@ def in_modifier_clause(tok: Token) -> bool:
                 return True
         cur = cur.head
     return False
+
+
+def background_clause(tok: Token) -> str | None:
+    """The subordinator of the time clause `tok` is in, if it is one that sets the scene
+    ("demanded elections [after a special court cleared him]", "after [meeting] Putin"):
+    that act happened on another day, and is reported where it happened, not here."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep == ADVCL:
+            for c in children(cur):
+                if c.dep in (MARK, ADVMOD) and c.lower in BACKGROUND_MARKS_IDS:
+                    return c.lower_
+        elif cur.dep == PCOMP and cur.head.lower in BACKGROUND_MARKS_IDS \
+                and cur.pos_ in VERBAL:
+            return cur.head.lower_
+        cur = cur.head
+    return None
 
 
 def governors(v: Token) -> list[Token]:
