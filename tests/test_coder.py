@@ -617,3 +617,12 @@ def test_a_time_clause_is_the_background_not_the_news(code):
     # a clause of the same time is news of its own
     asserted, _ = code("Syria condemned Turkey as Turkish troops shelled a border village.")
     assert _has(triples(asserted), ("TUR", "19", ANY))
+
+
+def test_where_a_meeting_is_held_is_no_party_to_it(code):
+    asserted, _ = code("Obama held talks with President Uhuru Kenyatta at State House on Feb. 21.")
+    assert {(e.source.country, e.target and e.target.country) for e in asserted} == {
+        ("USA", "KEN"), ("KEN", "USA")}
+    asserted, _ = code("The Moscow talks between Iran and Turkey ended.")
+    assert {(e.source.country, e.target.country) for e in asserted} == {
+        ("IRN", "TUR"), ("TUR", "IRN")}

@@ -44,6 +44,8 @@ ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
 OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and agents
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
 VIOLENCE_ROOTS = {"18", "19", "20"}
+# Kinds of actor names that are places: before a meeting noun they say where it is held
+VENUE_KINDS = {"capital", "place"}
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
 COUNT_NOUNS = words("grammar", "count_nouns")
 ASSERTING_DEMANDS = words("grammar", "asserting_demand_verbs")
@@ -559,14 +561,16 @@ class EventCoder:
             return []
         return [a for a in self._resolve_all(g.passive_targets(v), scope) if _known(a)]
 
-    def _modifier_actors(self, n: Token, scope: Scope) -> list[Actor]:
-        """Actors named inside a noun's left side: "a South Korean offer", "Japan's curbs"."""
+    def _modifier_actors(self, n: Token, scope: Scope, places: bool = True) -> list[Actor]:
+        """Actors named inside a noun's left side: "a South Korean offer", "Japan's curbs";
+        without `places`, not a city that only says where ("the [Astana] talks")."""
         for c in children(n):
             if c.dep == g.POSS:
                 found = self._resolve_all(g.expand_conj(c), scope)
                 if found:
                     return found
-        left = [m for m in scope.mentions if m.end <= n.i and m.start >= n.left_edge.i]
+        left = [m for m in scope.mentions if m.end <= n.i and m.start >= n.left_edge.i
+                and (places or m.entry.kind not in VENUE_KINDS)]
         return [self.resolver.mention_actor(n.doc, m) for m in left[-1:]]
 
     def _targets(self, m: Match, scope: Scope, sources: list[Actor]) -> list[Actor]:
@@ -618,8 +622,8 @@ class EventCoder:
 
         def resolved():  # slot by slot, each read and resolved once and only when reached
             for i, slot in enumerate(slots):
-                if i not in memo:
-                    groups.append(slot())
+                if i not in memo:  # (not where it happens: "talks [at State House]")
+                    groups.append([h for h in slot() if not self._venue(m, h)])
                     memo[i] = [a for a in self._resolve_all(groups[i], scope)
                                if _actor_key(a) not in src_keys
                                and not (i == obj_index and a.country in src_countries)
@@ -654,8 +658,10 @@ class EventCoder:
             if lo < start and end - 1 <= hi and not _in_other_clause(v, v.doc[start]):
                 if mention is not None:
                     tok = v.doc[end - 1]
-                    if self._venue(m, tok):
-                        continue
+                    if self._venue(m, tok) or (mention.entry.kind in VENUE_KINDS
+                                               and tok.dep == g.COMPOUND
+                                               and self._meeting_noun(tok.head)):
+                        continue  # "met in Geneva", "the Astana talks"
                     actor = self.resolver.mention_actor(v.doc, mention)
                     if actor.sector and mention.entry.kind == "capital" \
                             and tok.dep == g.POBJ and tok.head.lower_ in g.LOCATIVE_PREPS:
@@ -730,9 +736,13 @@ class EventCoder:
             return m.event_code[:2] == "04" and m.event_code[:3] not in ("042", "043")
         # a meeting's place, when the act is the meeting or an offer of it (but "aid in
         # Ethiopia", "a ceasefire in Ukraine": the place is whom it is for)
-        event = self.match_noun(at) if at.pos_ == "NOUN" else None
-        return event is not None and event.event_code[:2] == "04" \
-            and m.event_code[:2] in ("03", "04")
+        return m.event_code[:2] in ("03", "04") and self._meeting_noun(at)
+
+    def _meeting_noun(self, n: Token) -> bool:
+        if n.pos_ != "NOUN":
+            return False
+        event = self.match_noun(n)
+        return event is not None and event.event_code[:2] == "04"
 
     def _violent_noun(self, n: Token) -> bool:
         found = self.match_noun(n)
@@ -749,7 +759,9 @@ class EventCoder:
         # "the sanctions [imposed by Washington on Tehran]": the participle names both sides
         participles = [c for c in children(n) if c.dep == g.ACL and c.tag_ == "VBN"]
         of_objects = [x for _, x in g.prep_objects(n, ("of",))]
-        sources = self._modifier_actors(n, scope)
+        # "the Geneva talks" are held there; "the Geneva [decision]" may be the city's
+        meeting = m.event_code[:2] == "04" and m.event_code[:3] not in ("042", "043")
+        sources = self._modifier_actors(n, scope, places=not meeting)
         if not sources:  # "the lifting of sanctions [by the EU]": by-phrases name the doer
             sources = self._resolve_all([x for w in (n, *of_objects)
                                          for _, x in g.prep_objects(w, ("by",))]
