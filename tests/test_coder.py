@@ -593,6 +593,11 @@ def test_insisting_on_a_fact_is_a_statement(code):
     assert e.cameo == "010"
     asserted, _ = code("Iran insisted that the United States must lift sanctions.")
     assert {e.cameo_root for e in asserted} == {"10"}
+    # a subjunctive is a demand; a statement beside a coded act is residual, like "said"
+    asserted, _ = code("Iran insisted that the United States lift sanctions.")
+    assert {e.cameo_root for e in asserted} == {"10"}
+    asserted, _ = code("China insists it is strictly enforcing all United Nations sanctions.")
+    assert {e.cameo for e in asserted} == {"163"}
 
 
 def test_a_verb_the_tagger_read_as_a_noun(code):

@@ -49,6 +49,8 @@ VENUE_KINDS = {"capital", "place"}
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
 COUNT_NOUNS = words("grammar", "count_nouns")
 ASSERTING_DEMANDS = words("grammar", "asserting_demand_verbs")
+# ... whose statement is a residual one, like "said": left out where more is coded
+ASSERTION_NOTE = "assertion: an indicative clause"
 AERIAL_DOERS = words("grammar", "aerial_doers")
 FOREIGN_WORDS = words("grammar", "foreign_words")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
@@ -167,10 +169,10 @@ class EventCoder:
         mood = MOOD_OF_ROOT.get(p.code[:2])
         if mood == "demand" and m.trigger.lemma_.lower() in ASSERTING_DEMANDS \
                 and not (p.objects or p.preps) and any(
-                    c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBZ", "VBP")
-                    and not g.obligation(c) for c in children(m.trigger)):
+                    c.dep_ == "ccomp" and g.indicative(c) and not g.obligation(c)
+                    for c in children(m.trigger)):
             m.code = "010"  # "insisted (that) unrest reflected old tensions": a statement
-            m.notes.append("assertion: an indicative clause")
+            m.notes.append(ASSERTION_NOTE)
             return
         if mood is not None and not (p.objects or p.preps or p.object_mods):
             # the complement: "pledged [to free]", and for demands and appeals also a that-
@@ -926,7 +928,7 @@ def _known(a: Actor | None) -> bool:
 
 
 def _is_fallback(e: Event, lexicon: Lexicon) -> bool:
-    return e.rule in lexicon.fallback_ids
+    return e.rule in lexicon.fallback_ids or ASSERTION_NOTE in e.flags
 
 
 def _in_other_clause(v: Token, tok: Token) -> bool:

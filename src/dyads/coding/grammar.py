@@ -13,6 +13,7 @@ from dyads.lang import words
 from dyads.nlp import children, columns, lefts, per_sentence, string_id, string_ids, tokens
 
 VERBAL = {"VERB", "AUX"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # "reflected", "reflects", "reflect" (present or past)
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
@@ -388,6 +389,20 @@ def background_clause(tok: Token) -> str | None:
             return cur.head.lower_
         cur = cur.head
     return None
+
+
+def indicative(v: Token) -> bool:
+    """Is the clause of `v` a plain statement ("unrest reflected", "it is enforcing", "has
+    been"), not a subjunctive ("that he [resign]") nor a modal ("should resign")?"""
+    if v.tag_ in FINITE_TAGS:
+        # a present form may be a subjunctive: after a singular subject ("that the United
+        # States [lift] sanctions"), or after a past verb that does not shift it back
+        # ("insisted that the rebels [lay] down their arms")
+        return v.tag_ != "VBP" or not (v.head.tag_ == "VBD" or any(
+            s.tag_ in ("NN", "NNP") or s.lower_ in ("he", "she", "it") for s in subjects(v)))
+    auxes = [c for c in children(v) if c.dep in (AUX, AUXPASS)]
+    return bool(auxes) and auxes[0].tag_ in FINITE_TAGS and not any(
+        a.lower in MODALS_IDS or a.lower_ in FUTURE_AUX for a in auxes)
 
 
 def governors(v: Token) -> list[Token]:
