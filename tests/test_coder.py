@@ -631,3 +631,21 @@ def test_where_a_meeting_is_held_is_no_party_to_it(code):
     asserted, _ = code("The Moscow talks between Iran and Turkey ended.")
     assert {(e.source.country, e.target.country) for e in asserted} == {
         ("IRN", "TUR"), ("TUR", "IRN")}
+
+
+def test_who_takes_part_in_an_event_does_it(code):
+    for sentence, root in (("Thousands of Iraqis took part in the protests.", "14"),
+                           ("Palestinian prisoners have been participating in a hunger strike.",
+                            "14"),
+                            ("Kenyan doctors joined in the strike.", "14")):
+        asserted, _ = code(sentence)
+        assert any(e.source and e.source.country and e.cameo_root == root
+                   for e in asserted), sentence
+
+
+def test_objects_the_parser_hung_elsewhere(code):
+    # "curfew hours" as a noun of measure; "search-and-rescue" as a coordination
+    (e,) = code("Saudi Arabia eased curfew hours in several cities.")[0]
+    assert (e.source.country, e.cameo) == ("SAU", "0813")
+    (e,) = code("The United States deployed seven search-and-rescue teams to Haiti.")[0]
+    assert (e.cameo, e.target.country) == ("073", "HTI")

@@ -773,6 +773,9 @@ class EventCoder:
                 and not m.reacted_to and (n.dep == g.ATTR or n.head.lemma_.lower()
                                           in g.SUPPORT_VERBS):
             sources = self._resolve_all(g.subjects(n.head), scope)
+        taking_part = g.participation_verb(n) if not sources else None
+        if taking_part is not None:  # "protesters [participating] in a hunger strike"
+            sources = self._resolve_all(g.subjects(taking_part), scope)
         joined = n.head.head if n.dep == g.POBJ and n.head.lower == g.FOR else None
         if not sources and joined is not None and joined.lemma_.lower() in g.JOINING_VERBS:
             # "Tillerson joined Zarif for a meeting": the joiner meets the joined
@@ -908,8 +911,10 @@ class _VerbSlots:
 
 
 def _has_particle(v: Token, word: str) -> bool:
-    """The parser labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
-    return any(c.dep in (g.PRT, g.ADVMOD, g.PREP) and c.lower_ == word and c.i > v.i
+    """The parser labels particles prt, advmod or prep ("stepped down", "pulled out of"),
+    and an adjective particle right after the verb anything ("let [free]", ccomp)."""
+    return any((c.dep in (g.PRT, g.ADVMOD, g.PREP) and c.i > v.i
+                or c.i == v.i + 1 and c.pos_ == "ADJ") and c.lower_ == word
                for c in children(v))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dyads.lang import words
+from dyads.lang import phrase_table, words
 from dyads.nlp import children, columns, lefts, per_sentence, string_id, string_ids, tokens
 
 VERBAL = {"VERB", "AUX"}
@@ -180,9 +180,13 @@ def direct_objects(v: Token) -> list[Token]:
     for c in children(v):
         if c.dep in OBJECT_DEPS_IDS or c.dep in (DATIVE, IOBJ):
             out.extend(expand_conj(partitive_whole(c) or c))
-        elif c.dep_ == "npadvmod" and c.i > v.i and v.dep_ == "ROOT" and v.tag_ == "VBZ" \
-                and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in TIME_NOUNS:
-            out.append(c)  # "Turkey expels Dutch [ambassador]" (headline misparse)
+        elif c.dep_ == "npadvmod" and c.i > v.i and c.pos_ in ("NOUN", "PROPN") \
+                and c.lower_ not in TIME_NOUNS and (
+                    v.dep_ == "ROOT" and v.tag_ == "VBZ" or c.left_edge.i == v.i + 1
+                    and not any(k.dep_ == "nummod" for k in children(c))):
+            # "Turkey expels Dutch [ambassador]" (headline misparse), "eased curfew
+            # [hours]" (but not a measure: "rose [5 percent]")
+            out.append(c)
         elif c.dep == CCOMP and infinitive_clause(c):  # "allowed [the candidate] to run"
             out.extend(x for k in children(c) if k.dep == NSUBJ
                        for x in expand_conj(partitive_whole(k) or k))
@@ -489,6 +493,21 @@ def _committed_to(v: Token) -> Token | None:
 AVERTING_VERBS = words("grammar", "averting_verbs")
 SUPPORT_VERBS = words("grammar", "support_verbs")
 JOINING_VERBS = words("grammar", "joining_verbs")
+PARTICIPATION_VERBS = phrase_table("grammar", "participation_verbs")
+
+
+def participation_verb(n: Token) -> Token | None:
+    """The verb by which the subject takes part in the event noun `n`: "were [participating]
+    in a hunger strike", "[went] on strike", "[took] part in the protests"."""
+    if n.dep != POBJ:
+        return None
+    prep = n.head
+    verb = prep.head
+    if verb.lemma_.lower() == "part" and verb.dep == DOBJ:  # "took part [in]"
+        verb = verb.head
+    if verb.pos_ in VERBAL and prep.lower_ in PARTICIPATION_VERBS.get(verb.lemma_.lower(), ()):
+        return verb
+    return None
 
 
 def averted(tok: Token) -> str | None:
@@ -586,6 +605,9 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
     lemma, low = n.lemma_.lower(), n.lower_  # each read makes a new str
     keys = {lemma, low}
     comps = [c for c in lefts(n) if c.dep in (COMPOUND, AMOD) and c.i == n.i - 1]
+    if not comps and n.left_edge.i < n.i and n.doc[n.i - 1].pos_ == "NOUN":
+        # the noun before it, however the parser hung it: "search-and-[rescue] teams"
+        comps = [n.doc[n.i - 1]]
     if comps:
         keys.add(f"{comps[0].lemma_.lower()} {lemma}")
         keys.add(f"{comps[0].lower_} {low}")
