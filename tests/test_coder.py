@@ -649,3 +649,11 @@ def test_objects_the_parser_hung_elsewhere(code):
     assert (e.source.country, e.cameo) == ("SAU", "0813")
     (e,) = code("The United States deployed seven search-and-rescue teams to Haiti.")[0]
     assert (e.cameo, e.target.country) == ("073", "HTI")
+
+
+def test_a_call_for_sanctions_threatens_whom_they_would_hit(code):
+    asserted, _ = code("Greece called for sanctions against Turkey.")
+    assert {(e.source.country, e.cameo, e.target.country) for e in asserted} == {
+        ("GRC", "1312", "TUR")}
+    asserted, _ = code("Iran called for the lifting of sanctions.")
+    assert {e.cameo for e in asserted} == {"0254"}
