@@ -657,3 +657,13 @@ def test_a_call_for_sanctions_threatens_whom_they_would_hit(code):
         ("GRC", "1312", "TUR")}
     asserted, _ = code("Iran called for the lifting of sanctions.")
     assert {e.cameo for e in asserted} == {"0254"}
+
+
+def test_a_claimed_act_is_a_claim_or_an_accusation(code):
+    asserted, flagged = code("The Taliban claimed they killed 20 Afghan soldiers.")
+    assert {(e.source.country, e.cameo) for e in asserted} == {("AFG", "015")}
+    asserted, flagged = code("Russia claimed that Ukraine shelled the Zaporizhzhia plant.")
+    assert {(e.source.country, e.cameo, e.target.country) for e in asserted} == {
+        ("RUS", "112", "UKR")}
+    # the shelling is only claimed
+    assert [e.cameo_root for e in flagged if not e.asserted] == ["19"]

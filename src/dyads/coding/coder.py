@@ -75,6 +75,7 @@ class Match:
     object_words: int = 0  # length of the lexicon's object phrase that matched
     reacted_to: bool = False  # an event noun that a coded act is about ("welcomed the talks")
     does_violence: bool = False  # an event noun that kills or hits ("a bombing killed four")
+    specific: bool = False  # a residual entry given a specific code ("claimed [an attack]")
 
     @property
     def event_code(self) -> str:
@@ -166,6 +167,9 @@ class EventCoder:
         that name their complement or object themselves keep their code.
         """
         p = m.pattern
+        if m.trigger.lemma_.lower() in g.CLAIMING_VERBS and not (p.objects or p.preps):
+            self._claim(m)
+            return
         mood = MOOD_OF_ROOT.get(p.code[:2])
         if mood == "demand" and m.trigger.lemma_.lower() in ASSERTING_DEMANDS \
                 and not (p.objects or p.preps) and any(
@@ -213,6 +217,29 @@ class EventCoder:
             if code:
                 m.code, m.speaker = code, speaker
                 m.notes.append(f"demand by the speaker of '{speaker.text}'")
+
+    def _claim(self, m: Match) -> None:
+        """What a claim is: "UNITA claimed they had attacked the air base" claims the attack
+        (015, toward whom it hit); "Russia claimed Ukraine shelled the plant" accuses Ukraine
+        (112). The claimed act itself is only claimed (see `grammar.modal`)."""
+        v = m.trigger
+        for c in children(v):
+            if c.dep != g.CCOMP or c.pos_ not in g.VERBAL:
+                continue
+            act = self.match_verb(c)
+            if act is None:
+                return
+            claimers = {s.lemma_.lower() for s in g.subjects(v)}
+            doers = g.subjects(c)
+            own = all(d.lower_ in g.ANAPHORS or d.lemma_.lower() in claimers for d in doers)
+            if own:  # its own act: targets from the clause's objects
+                m.code, m.xcomp, m.obj = "015", c, act.obj
+                m.notes.append(f"claim of {act.pattern.id} ({act.event_code})")
+            elif act.event_code[:2] >= "09":  # another's hostile act: who is accused
+                m.code = "112"
+                m.notes.append(f"allegation of {act.pattern.id} ({act.event_code})")
+            m.specific = m.code is not None
+            return
 
     def _protest_purpose(self, m: Match) -> Token | None:
         """A protest act with a purpose clause demanding reform takes the reform's subcode:
@@ -329,19 +356,23 @@ class EventCoder:
         matches = [m for m in matches if not background[m.trigger.i]]
         events: list[Event] = []
         seen: set[tuple] = set()
+        residual: set[int] = set()  # ids of residual events ("said"): kept if nothing else
         for m in matches:
             for ev in self._events(m, scope, doc_id, sentence_index, date, headline):
                 key = (_actor_key(ev.source), ev.cameo, _actor_key(ev.target))
                 if key not in seen:
                     seen.add(key)
                     events.append(ev)
+                    if not m.specific and (m.pattern.id in self.lexicon.fallback_ids
+                                           or ASSERTION_NOTE in m.notes):
+                        residual.add(id(ev))
             if trace is not None:
                 notes = f" ({'; '.join(m.notes)})" if m.notes else ""
                 trace.append(f"{m.trigger.text!r} [{m.trigger.i}] matched {m.pattern.id} -> "
                              f"{m.event_code}{notes}")
         # residual codes (010 say ...) only where nothing more specific was said
-        if any(not _is_fallback(e, self.lexicon) for e in events):
-            events = [e for e in events if not _is_fallback(e, self.lexicon)]
+        if any(id(e) not in residual for e in events):
+            events = [e for e in events if id(e) not in residual]
         if scope.text.rstrip().endswith("?"):
             for e in events:
                 e.hypothetical = True
@@ -930,10 +961,6 @@ def _same(a: Actor, b: Actor) -> bool:
 
 def _known(a: Actor | None) -> bool:
     return a is not None and (a.country is not None or a.sector is not None)
-
-
-def _is_fallback(e: Event, lexicon: Lexicon) -> bool:
-    return e.rule in lexicon.fallback_ids or ASSERTION_NOTE in e.flags
 
 
 def _in_other_clause(v: Token, tok: Token) -> bool:

@@ -443,12 +443,15 @@ def negated(v: Token) -> bool:
 
 
 def modal(v: Token) -> str | None:
-    """'hypothetical' when the event is only possible, conditional or asked about."""
+    """'hypothetical' when the event is only possible, conditional, claimed or asked about."""
     for c in children(v):
         if c.dep == AUX and c.lower in MODALS_IDS:
             return f"modal '{c.lower_}'"
         if c.dep == MARK and c.lower in CONDITIONAL_MARKS_IDS:
             return f"conditional '{c.lower_}'"
+    claim = claimed_by(v)
+    if claim is not None:
+        return f"claimed ('{claim.lemma_.lower()}')"
     if dispatched_purpose(v):  # what envoys are sent to do is done as they are sent
         return modal(v.head)
     if v.dep == XCOMP or for_to_clause(v) or infinitive_clause(v):
@@ -463,6 +466,21 @@ def modal(v: Token) -> str | None:
 
 def future(v: Token) -> bool:
     return any(c.dep == AUX and c.lower_ in FUTURE_AUX for c in children(v))
+
+
+CLAIMING_VERBS = words("grammar", "claiming_verbs")
+ANAPHORS = words("actors", "anaphors")  # "claimed [they] had attacked"
+
+
+def claimed_by(v: Token) -> Token | None:
+    """The verb of unproven assertion whose that-clause holds `v` ("claimed [they had
+    attacked] the base")."""
+    cur = v
+    while cur.dep == CONJ and cur.head.pos_ in VERBAL:
+        cur = cur.head
+    if cur.dep == CCOMP and cur.head.lemma_.lower() in CLAIMING_VERBS:
+        return cur.head
+    return None
 
 
 def reported(v: Token) -> Token | None:
