@@ -667,3 +667,8 @@ def test_a_claimed_act_is_a_claim_or_an_accusation(code):
         ("RUS", "112", "UKR")}
     # the shelling is only claimed
     assert [e.cameo_root for e in flagged if not e.asserted] == ["19"]
+
+
+def test_an_act_toward_a_known_party_is_not_repeated_toward_an_unnamed_one(code):
+    asserted, _ = code("The Taliban attacked an Afghan army base and killed 26 soldiers.")
+    assert [(e.cameo_root, e.target.country) for e in asserted] == [("19", "AFG")]

@@ -373,6 +373,15 @@ class EventCoder:
         # residual codes (010 say ...) only where nothing more specific was said
         if any(id(e) not in residual for e in events):
             events = [e for e in events if id(e) not in residual]
+        # "attacked an Afghan base and killed 26 soldiers": the same act by the same doer,
+        # once toward a party of known country; the unplaced other ("26 soldiers") adds no
+        # dyad
+        # (another act's: "sanctions against [the ICC] and [people who work for it]" stay)
+        known = {(_actor_key(e.source), e.cameo, e.negated, e.hypothetical): e.trigger_start
+                 for e in events if e.target is not None and e.target.country}
+        events = [e for e in events if e.target is not None and e.target.country or known.get(
+            (_actor_key(e.source), e.cameo, e.negated, e.hypothetical),
+            e.trigger_start) == e.trigger_start]
         if scope.text.rstrip().endswith("?"):
             for e in events:
                 e.hypothetical = True
