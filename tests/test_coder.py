@@ -672,3 +672,11 @@ def test_a_claimed_act_is_a_claim_or_an_accusation(code):
 def test_an_act_toward_a_known_party_is_not_repeated_toward_an_unnamed_one(code):
     asserted, _ = code("The Taliban attacked an Afghan army base and killed 26 soldiers.")
     assert [(e.cameo_root, e.target.country) for e in asserted] == [("19", "AFG")]
+
+
+def test_what_a_violent_act_hits_and_is_claimed_for(code):
+    (e,) = code("Syrian air strikes hit the rebel-held enclave of Eastern Ghouta.")[0]
+    assert (e.source.country, e.cameo, e.target.text) == (
+        "SYR", "195", "rebel-held enclave of Eastern Ghouta")
+    (e,) = code("Al-Shabaab claimed responsibility for the attack on the Kenyan base.")[0]
+    assert (e.cameo, e.target.country) == ("015", "KEN")

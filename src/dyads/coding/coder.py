@@ -52,6 +52,7 @@ ASSERTING_DEMANDS = words("grammar", "asserting_demand_verbs")
 # ... whose statement is a residual one, like "said": left out where more is coded
 ASSERTION_NOTE = "assertion: an indicative clause"
 AERIAL_DOERS = words("grammar", "aerial_doers")
+IMPACT_VERBS = words("grammar", "impact_verbs")
 FOREIGN_WORDS = words("grammar", "foreign_words")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
@@ -336,7 +337,8 @@ class EventCoder:
                 m = self.match_noun(tok)
                 if m:
                     m.reacted_to = tok.head.i in acts and tok.dep in (g.DOBJ, g.ATTR)
-                    m.does_violence = tok.dep == g.NSUBJ and tok.head.i in violent \
+                    m.does_violence = tok.dep == g.NSUBJ and (
+                        tok.head.i in violent or tok.head.lemma_.lower() in IMPACT_VERBS) \
                         and m.event_code[:2] in VIOLENCE_ROOTS
                     matches.append(m)
                     if m.pattern.object_mods:  # "the lifting of [sanctions]" is one event
@@ -638,6 +640,12 @@ class EventCoder:
                      else [])
         slots.append(lambda: [n for _, n in g.prep_objects(obj, g.TARGET_PREPS)]
                      if obj is not None else [])
+        # whom the act it is for was aimed at: "claimed responsibility for [the attack on
+        # the army's sites]"
+        slots.append(lambda: [x for _, n in g.prep_objects(obj, ("for",))
+                              if self.match_noun(n) is not None
+                              for _, x in g.prep_objects(n, g.TARGET_PREPS)]
+                     if obj is not None else [])
         slots.append(lambda: [n for p, n in g.prep_objects(v, g.TARGET_PREPS)
                               if obj is None or n.i != obj.i])
         if xcomp is not None:
@@ -852,8 +860,10 @@ class EventCoder:
                 targets = [a for a in self._resolve_all(g.subjects(verb), scope)
                            if _actor_key(a) not in src_keys and a.country]
         if not targets and m.does_violence:  # "a bombing killed [four US soldiers]"
-            targets = [a for a in self._resolve_all(g.direct_objects(n.head), scope)
-                       if _actor_key(a) not in src_keys]
+            hit = g.direct_objects(n.head)
+            targets = [a for a in self._resolve_all(hit, scope)
+                       if _actor_key(a) not in src_keys] or [
+                self.resolver.phrase_actor(x) for x in hit if x.pos_ in ("NOUN", "PROPN")][:1]
         if not targets:  # "an attack on [the convoy]": what the text says was hit
             targets = [self.resolver.phrase_actor(x) for _, x in g.prep_objects(n, preps)
                        if x.pos_ in ("NOUN", "PROPN")][:1]
