@@ -680,3 +680,16 @@ def test_what_a_violent_act_hits_and_is_claimed_for(code):
         "SYR", "195", "rebel-held enclave of Eastern Ghouta")
     (e,) = code("Al-Shabaab claimed responsibility for the attack on the Kenyan base.")[0]
     assert (e.cameo, e.target.country) == ("015", "KEN")
+
+
+def test_whom_one_expels_is_the_target_and_where_from_the_expeller(code):
+    (e,) = code("Three foreign journalists were expelled from Russia.")[0]
+    assert (e.source.code, e.cameo[:3], e.target.text) == (
+        "RUSGOV", "174", "Three foreign journalists")
+    (e,) = code("Iraq expelled all UNSCOM weapons inspectors.")[0]
+    assert (e.cameo, e.target.text) == ("1662", "all UNSCOM weapons inspectors")
+
+
+def test_an_apposed_name_is_in_the_actors_words(code):
+    (e,) = code("The then president, Goodluck Jonathan, rejected the proposals.")[0]
+    assert e.source.text == "then president, Goodluck Jonathan"

@@ -260,7 +260,11 @@ class ActorResolver:
                                 people = scope.discourse.people
                                 for k in [k for k, v in people.items() if v is inner]:
                                     people[k] = found
-                        return replace(found, text=text_span.text, start=start, end=end,
+                        span = text_span
+                        if c.pos_ == "PROPN":  # "the then president, [Goodluck Jonathan]"
+                            span = _trim(head.doc, lo, max(hi, np_bounds(c)[1]))
+                        return replace(found, text=span.text, start=span.start_char,
+                                       end=span.end_char,
                                        how=f"apposition '{found.text}': {found.how}")
             if sector:
                 return Actor(None, None, sector, text_span.text, start, end, None,

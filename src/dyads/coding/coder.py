@@ -712,6 +712,9 @@ class EventCoder:
                                                and tok.dep == g.COMPOUND
                                                and self._meeting_noun(tok.head)):
                         continue  # "met in Geneva", "the Astana talks"
+                    if tok.dep == g.POBJ and tok.head.lower_ == "from" \
+                            and m.event_code[:3] in EXPULSION_CODES:
+                        continue  # "were expelled [from Russia]": who expels (_place_state)
                     actor = self.resolver.mention_actor(v.doc, mention)
                     if actor.sector and mention.entry.kind == "capital" \
                             and tok.dep == g.POBJ and tok.head.lower_ in g.LOCATIVE_PREPS:
@@ -737,7 +740,9 @@ class EventCoder:
         # ("killed [at least 75 displaced people]"): its code stays unknown
         # (not the thing done or given: "eased [key restrictions]", "carried out [strikes]";
         # but what violence or force is used on: "attacked [the convoy]")
-        hit = m.obj is not None and m.event_code[:2] in VIOLENCE_ROOTS | {"17"} \
+        # (and whom one expels: "expelled [all UNSCOM weapons inspectors]")
+        hit = m.obj is not None and (m.event_code[:2] in VIOLENCE_ROOTS | {"17"}
+                                     or m.event_code[:3] in EXPULSION_CODES) \
             and self.match_noun(m.obj) is None
         # (every slot has been read by now: the loop above found them all empty)
         phrases = ([m.obj] if hit else []) + [h for i, heads in enumerate(groups)
