@@ -693,3 +693,11 @@ def test_whom_one_expels_is_the_target_and_where_from_the_expeller(code):
 def test_an_apposed_name_is_in_the_actors_words(code):
     (e,) = code("The then president, Goodluck Jonathan, rejected the proposals.")[0]
     assert e.source.text == "then president, Goodluck Jonathan"
+
+
+def test_an_operation_is_an_attack_only_when_launched_as_one(code):
+    asserted, _ = code("The Nigerian military lifted a ban on UNICEF operations.")
+    assert "19" not in {e.cameo_root for e in asserted}
+    assert {e.cameo for e in code("Israel launched a rescue operation in Gaza.")[0]} == {"073"}
+    assert {e.cameo_root for e in code("Turkey launched a military operation in Syria.")[0]} \
+        == {"19"}
