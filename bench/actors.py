@@ -4,6 +4,8 @@ Parses the dev sentences in ../shared/eval/dev and the actor test set once, then
 resolver alone: for each sentence `ActorResolver.scope` (mentions, people, short-reference
 bookkeeping) and `resolve_many` on the head of every noun phrase, with one `Discourse` per
 20 sentences (as in an article). Usage: python bench/actors.py [--sentences N] [--repeat R]
+[--petrarch]; with --petrarch also the time to read the Phoenix actor and agent dictionaries
+(../shared/reference/petrarch) and to load them into the knowledge base.
 """
 
 from __future__ import annotations
@@ -35,7 +37,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sentences", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--petrarch", action="store_true")
     args = ap.parse_args()
+    if args.petrarch:
+        petrarch_load()
     pipeline = Pipeline()
     resolver = pipeline.resolver
     docs = list(pipeline.parser.parse(sentences(args.sentences)))
@@ -58,6 +63,27 @@ def main() -> None:
     print(f"sentences {len(docs)}, noun phrases {mentions} ({found} resolved to an actor)")
     print(f"resolution only (best of {args.repeat}): {best:.3f} s = "
           f"{mentions / best:,.0f} noun phrases/s, {len(docs) / best:,.0f} sentences/s")
+
+
+def petrarch_load() -> None:
+    from dyads.actors.knowledge import load_knowledge
+    from dyads.actors.petrarch import read_actors
+
+    folder = DEV.parents[1] / "reference" / "petrarch"
+    actors = [folder / f"Phoenix.{n}.actors.txt" for n in ("Countries", "International",
+                                                          "MilNonState")]
+    agents = folder / "Phoenix.agents.txt"
+    if not agents.exists():
+        print(f"no PETRARCH dictionaries in {folder}")
+        return
+    t = time.perf_counter()
+    for p in actors:
+        read_actors(p)
+    read_s = time.perf_counter() - t
+    t = time.perf_counter()
+    load_knowledge(petrarch_actors=actors, petrarch_agents=[agents])
+    print(f"PETRARCH actor files read: {read_s:.2f} s; knowledge base with them and the "
+          f"agents: {time.perf_counter() - t:.2f} s")
 
 
 if __name__ == "__main__":

@@ -701,3 +701,10 @@ def test_an_operation_is_an_attack_only_when_launched_as_one(code):
     assert {e.cameo for e in code("Israel launched a rescue operation in Gaza.")[0]} == {"073"}
     assert {e.cameo_root for e in code("Turkey launched a military operation in Syria.")[0]} \
         == {"19"}
+
+
+def test_handing_over_people_wanted_for_trial_is_judicial(code):
+    (e,) = code("Sudan refused to hand over the suspects to the International Criminal Court.")[0]
+    assert e.cameo == "1213"
+    (e,) = code("Kenya urged Uganda to hand over the criminals to face trial.")[0]
+    assert (e.cameo, e.target.country) == ("0213", "UGA")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -35,16 +34,13 @@ def test_code_and_date_syntax():
 
 @pytest.fixture(scope="module")
 def phoenix_kb():
-    t = time.perf_counter()
-    kb = load_knowledge(petrarch_actors=ACTOR_FILES, petrarch_agents=[AGENTS])
-    return kb, time.perf_counter() - t
+    # (how long this takes is a figure of bench/actors.py --petrarch, not a test)
+    return load_knowledge(petrarch_actors=ACTOR_FILES, petrarch_agents=[AGENTS])
 
 
 @needs_files
-def test_actor_files_read_fully_and_fast():
-    t = time.perf_counter()
+def test_actor_files_read_fully():
     read = [read_actors(p) for p in ACTOR_FILES]
-    assert time.perf_counter() - t < 5
     countries, international, nonstate = read
     assert len(countries.entries) > 8000 and len(countries.people) > 20000
     assert len(international.entries) > 10000 and len(nonstate.entries) > 3000
@@ -74,8 +70,7 @@ def test_agents_file():
 
 @needs_files
 def test_people_with_dates(phoenix_kb):
-    kb, seconds = phoenix_kb
-    assert seconds < 20
+    kb = phoenix_kb
     bush = kb.people.lookup("George W. Bush", date(2003, 5, 1))
     assert bush and {o.code for o in bush} == {"USAGOV"}
     assert any(o.source == "PETRARCH" for o in bush)
@@ -87,7 +82,7 @@ def test_people_with_dates(phoenix_kb):
 
 @needs_files
 def test_resolution_with_phoenix(phoenix_kb, pipeline):
-    kb, _ = phoenix_kb
+    kb = phoenix_kb
     resolver = ActorResolver(kb, pipeline.nlp)
     found = lookup(resolver, pipeline.nlp, "Kofi Annan", date(2003, 3, 1)).actor
     assert found.code == "IGOUNO"
