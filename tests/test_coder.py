@@ -708,3 +708,9 @@ def test_handing_over_people_wanted_for_trial_is_judicial(code):
     assert e.cameo == "1213"
     (e,) = code("Kenya urged Uganda to hand over the criminals to face trial.")[0]
     assert (e.cameo, e.target.country) == ("0213", "UGA")
+
+
+def test_a_rejected_call_takes_the_code_of_the_act_called_for(code):
+    asserted, _ = code("Hungary rejected calls by the European Commission, the EU's executive, "
+                       "to adopt political reforms.")
+    assert {e.cameo for e in asserted} == {"123"}

@@ -201,9 +201,11 @@ class EventCoder:
         # prisoners": a residual entry whose object asks for an act takes its counterpart
         if mood is not None and m.obj is not None and p.code.endswith("0") \
                 and len(p.code) == 3:
-            # (the infinitive hung on the noun, or by the parser on the verb)
+            # (the infinitive hung on the noun, or by the parser on the verb, also as an
+            # adverbial clause after an apposition: "rejected calls by Annan, UN chief, [to
+            # adopt] reforms")
             for c in [*children(m.obj), *children(m.trigger)]:
-                if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in g.VERBAL and any(
+                if c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c.pos_ in g.VERBAL and any(
                         k.dep_ == "aux" and k.lower_ == "to" for k in children(c)):
                     act = self.match_verb(c)
                     code = act and self.mood_code(act.event_code, mood)
