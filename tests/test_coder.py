@@ -714,3 +714,11 @@ def test_a_rejected_call_takes_the_code_of_the_act_called_for(code):
     asserted, _ = code("Hungary rejected calls by the European Commission, the EU's executive, "
                        "to adopt political reforms.")
     assert {e.cameo for e in asserted} == {"123"}
+
+
+def test_an_arrest_for_a_crime_also_accuses_of_it(code):
+    asserted, _ = code("Iran detained a French tourist for spying.")
+    assert {(e.source.country, e.cameo, e.target.country) for e in asserted} == {
+        ("IRN", "173", "FRA"), ("IRN", "1125", "FRA")}
+    asserted, _ = code("Police arrested 20 protesters for 48 hours.")
+    assert {e.cameo for e in asserted} == {"173"}

@@ -34,6 +34,8 @@ PLACE_DOER_ROOTS = {"17"}
 # Expulsions (of peacekeepers, inspectors, aid agencies; of individuals): the state one is
 # expelled from is the doer when a passive leaves it out.
 EXPULSION_CODES = {"166", "174"}
+# Arrests and charges: "arrested for spying" also accuses of spying (see `_charge`).
+ARREST_CODES = {"173"}
 # Protest acts whose subcodes say what reform they demand (1411..1454).
 PROTEST_BASES = {"141", "142", "143", "144", "145"}
 PURPOSE_ROOTS = {"10", "02", "11", "14"}  # demand, appeal, disapprove, protest
@@ -244,6 +246,19 @@ class EventCoder:
             m.specific = m.code is not None
             return
 
+    def _charge(self, m: Match) -> Pattern | None:
+        """The accusation an arrest for a crime carries: "was arrested in Lebanon [for
+        collaborating with Israel]" accuses of what "accused X of collaborating" would (the
+        lexicon's accuse-of entry for that crime, most specific first)."""
+        if m.nominal or m.event_code[:3] not in ARREST_CODES:
+            return None
+        for _, crime in g.prep_objects(m.trigger, ("for",)):
+            keys = g.verb_keys(crime) if crime.pos_ in g.VERBAL else g.noun_keys(crime)
+            for p in self.lexicon.verb_patterns("accuse", lambda k=keys: k):
+                if p.code[:3] == "112" and "of" in p.preps and p.objects & keys:
+                    return p
+        return None
+
     def _protest_purpose(self, m: Match) -> Token | None:
         """A protest act with a purpose clause demanding reform takes the reform's subcode:
         "began a hunger strike to demand the return of rights" 1423, "rioted to demand the
@@ -362,7 +377,16 @@ class EventCoder:
         seen: set[tuple] = set()
         residual: set[int] = set()  # ids of residual events ("said"): kept if nothing else
         for m in matches:
-            for ev in self._events(m, scope, doc_id, sentence_index, date, headline):
+            found = self._events(m, scope, doc_id, sentence_index, date, headline)
+            charge = self._charge(m) if found else None
+            if charge is not None:  # "arrested [for collaborating with Israel]": also accused
+                code = self.cameo[charge.code]
+                found += [replace(
+                    ev, cameo=code.code, cameo_root=code.root, cameo_name=code.name,
+                    goldstein=code.goldstein, quad_class=code.quad_class,
+                    plover_type=code.plover_type, rule=charge.id,
+                    flags=[*ev.flags, f"charge of the arrest by {ev.rule}"]) for ev in found]
+            for ev in found:
                 key = (_actor_key(ev.source), ev.cameo, _actor_key(ev.target))
                 if key not in seen:
                     seen.add(key)
