@@ -722,3 +722,15 @@ def test_an_arrest_for_a_crime_also_accuses_of_it(code):
         ("IRN", "173", "FRA"), ("IRN", "1125", "FRA")}
     asserted, _ = code("Police arrested 20 protesters for 48 hours.")
     assert {e.cameo for e in asserted} == {"173"}
+
+
+def test_who_acts_can_say_what_the_act_is(code):
+    # lexicon entries with a `subject`: peacekeepers do not visit, farmers do not besiege
+    (e,) = code("Some 160 Chinese peacekeepers arrived in South Sudan.")[0]
+    assert (e.source.country, e.cameo, e.target.country) == ("CHN", "074", "SSD")
+    (e,) = code("The Chinese foreign minister arrived in Pakistan on Monday.")[0]
+    assert e.cameo == "042"
+    (e,) = code("Thousands of farmers blockaded the roads to Delhi.")[0]
+    assert e.cameo == "144"
+    asserted, _ = code("French farmers said they would blockade Paris.")
+    assert {e.cameo for e in asserted} == {"133"}

@@ -35,3 +35,13 @@ def test_every_example_triggers_its_code(pipeline):
         print("  MISS", line)
     assert not misses, f"{len(misses)} of {len(patterns)} examples miss their code:\n" + \
         "\n".join(misses)
+
+
+def test_a_subject_condition_is_read_and_counts_as_specific():
+    text = ('entries:\n  - {code: "074", verb: [arrive], subject: [peacekeeper, "blue helmet"],'
+            ' example: "Peacekeepers arrived in Mali."}\n'
+            '  - {code: "042", verb: [arrive], prep: ["in"],'
+            ' example: "Blinken arrived in Kyiv."}\n')
+    with_subject, plain = load_file("user.yaml", text=text)
+    assert with_subject.subjects == {"peacekeeper", "blue helmet"}
+    assert with_subject.specificity > plain.specificity and not plain.subjects

@@ -118,6 +118,8 @@ class EventCoder:
     def _fit(self, v: Token, p: Pattern, slots: _VerbSlots) -> Match | None:
         if p.particle and not _has_particle(v, p.particle):
             return None
+        if p.subjects and not any(slots.keys(s) & p.subjects for s in slots.doers):
+            return None
         obj = None
         object_words = 0
         if p.objects or p.preps:
@@ -948,6 +950,18 @@ class _VerbSlots:
             self._xcomps = [c for c in children(self.v) if c.dep == g.XCOMP
                             or g.for_to_clause(c) or g.infinitive_clause(c)]
         return self._xcomps
+
+    @property
+    def doers(self) -> list[Token]:
+        """The subject nouns, and what a noun of number counts ("thousands of [farmers]")."""
+        v = self.v
+        heads = g.passive_agents(v) if g.is_passive(v) else g.subjects(v)
+        said = g.reported(v) if any(h.pos_ == "PRON" for h in heads) else None
+        if said is not None:  # "farmers said [they] would blockade Paris"
+            heads = heads + g.subjects(said)
+        return heads + [n for h in heads if h.lemma_.lower() in COUNT_NOUNS
+                        or h.lemma_.lower() in g.QUANTITY_NOUNS
+                        for _, n in g.prep_objects(h, ("of",))]
 
     @property
     def objects(self) -> list[Token]:

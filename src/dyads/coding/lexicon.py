@@ -16,7 +16,7 @@ from dyads.cameo import Ontology, ontology
 from dyads.nlp import string_ids
 
 FIELDS = {"code", "verb", "particle", "prep", "object", "object_mod", "xcomp", "noun",
-          "reciprocal", "fallback", "example", "note"}
+          "subject", "reciprocal", "fallback", "example", "note"}
 ANY = "*"
 # Up to this many patterns with objects, a verb's patterns are all tried (Lexicon.verb_patterns)
 FEW_OBJECT_PATTERNS = 4
@@ -40,12 +40,13 @@ class Pattern:
     reciprocal: bool
     fallback: bool
     example: str
+    subjects: frozenset[str] = frozenset()  # who must do it ("[peacekeepers] arrived")
 
     @cached_property
     def specificity(self) -> int:
         """More conditions = more specific; used to pick among matching patterns."""
         return (4 * bool(self.xcomps) + 3 * bool(self.object_mods) + 2 * bool(self.objects)
-                + bool(self.preps) + bool(self.particle))
+                + 3 * bool(self.subjects) + bool(self.preps) + bool(self.particle))
 
 
 @dataclass
@@ -190,6 +191,7 @@ def load_file(path: str | Path, cameo: Ontology | None = None, text: str | None 
             reciprocal=bool(entry.get("reciprocal", False)),
             fallback=bool(entry.get("fallback", False)),
             example=str(entry["example"]),
+            subjects=_words(entry.get("subject"), classes, where),
         ))
     return patterns
 
