@@ -734,3 +734,13 @@ def test_who_acts_can_say_what_the_act_is(code):
     assert e.cameo == "144"
     asserted, _ = code("French farmers said they would blockade Paris.")
     assert {e.cameo for e in asserted} == {"133"}
+
+
+def test_what_is_not_renewed_ends(code):
+    (e,) = code("The European Union failed to renew sanctions against Zimbabwe.")[0]
+    assert (e.cameo, e.target.country, e.negated) == ("085", "ZWE", False)
+    (e,) = code("The Security Council did not extend the mandate of the peacekeeping mission "
+                "in Mali.")[0]
+    assert e.cameo == "1661"
+    (e,) = code("The EU renewed sanctions against Zimbabwe.")[0]
+    assert e.cameo == "163"

@@ -24,3 +24,8 @@ def words(section: str, name: str) -> frozenset[str]:
 def phrase_table(section: str, name: str) -> dict[str, tuple[str, ...]]:
     """A table of phrase lists, e.g. phrase_table("actors", "office_titles")."""
     return {k: tuple(v) for k, v in _lists()[section][name].items()}
+
+
+def ordered_words(section: str, name: str) -> tuple[str, ...]:
+    """One word list in its file's order, where the order is a preference."""
+    return tuple(_lists()[section][name])

@@ -19,7 +19,7 @@ from dyads.actors.resolver import GROUP_CLASSES, ActorResolver, Discourse, Scope
 from dyads.cameo import MOOD_OF_ROOT, Ontology
 from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
-from dyads.lang import words
+from dyads.lang import ordered_words, words
 from dyads.model import Actor, Event
 from dyads.nlp import children, columns, tokens_with_pos
 
@@ -55,6 +55,8 @@ ASSERTING_DEMANDS = words("grammar", "asserting_demand_verbs")
 ASSERTION_NOTE = "assertion: an indicative clause"
 AERIAL_DOERS = words("grammar", "aerial_doers")
 IMPACT_VERBS = words("grammar", "impact_verbs")
+RENEWAL_VERBS = words("grammar", "renewal_verbs")
+ENDING_VERBS = ordered_words("grammar", "ending_verbs")  # in order of preference
 FOREIGN_WORDS = words("grammar", "foreign_words")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
@@ -247,6 +249,20 @@ class EventCoder:
                 m.notes.append(f"allegation of {act.pattern.id} ({act.event_code})")
             m.specific = m.code is not None
             return
+
+    def _ending(self, m: Match) -> Pattern | None:
+        """What not renewing the object of `m` is: the lexicon's entry for ending it ("did
+        not renew [sanctions]" as "lifted sanctions", "the mandate" as "ended the mandate")."""
+        if m.trigger.lemma_.lower() not in RENEWAL_VERBS:
+            return None
+        obj = m.obj
+        keys = g.noun_keys(obj)
+        for verb in ENDING_VERBS:
+            for p in self.lexicon.verb_patterns(verb, lambda: keys):
+                if p.objects & keys and not (p.xcomps or p.particle or p.subjects) and (
+                        not p.object_mods or g.noun_modifiers(obj) & p.object_mods):
+                    return p
+        return None
 
     def _charge(self, m: Match) -> Pattern | None:
         """The accusation an arrest for a crime carries: "was arrested in Lebanon [for
@@ -452,6 +468,11 @@ class EventCoder:
             reciprocal = True  # "talks between Serbia and Kosovo", "Serbia and Kosovo's talks"
         intent = g.intent_marker(anchor) if verbal and m.speaker is None else None
         hypo = None if m.speaker is not None else (g.modal(anchor) if verbal else None)
+        rule = m.pattern.id
+        ending = self._ending(m) if neg and m.obj is not None and not m.nominal else None
+        if ending is not None:  # "failed to renew sanctions": they lapse, an easing (085)
+            code_str, rule, neg, hypo = ending.code, ending.id, False, None
+            flags.append(f"not renewed: the ending of {m.pattern.id}")
         if intent:
             if intent.startswith("future"):
                 flags.append("future")  # the event's date lies ahead (see situate)
@@ -575,7 +596,7 @@ class EventCoder:
                 cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class,
                 plover_type=code.plover_type, trigger=m.trigger.text,
                 trigger_start=m.trigger.idx, trigger_end=m.trigger.idx + len(m.trigger.text),
-                negated=neg, hypothetical=bool(hypo), headline=headline, rule=m.pattern.id,
+                negated=neg, hypothetical=bool(hypo), headline=headline, rule=rule,
                 flags=flags + (["reciprocal"] if reversed_ else []),
             ))
         return out
