@@ -744,3 +744,10 @@ def test_what_is_not_renewed_ends(code):
     assert e.cameo == "1661"
     (e,) = code("The EU renewed sanctions against Zimbabwe.")[0]
     assert e.cameo == "163"
+
+
+def test_hopes_are_about_the_clause_subject_and_accord_is_one_way(code):
+    (e,) = code("UN diplomats said they hoped that Gambari would be in Myanmar next week.")[0]
+    assert (e.cameo, e.target.text) == ("013", "Gambari")
+    (e,) = code("Tokyo shares Washington's concern about the missile tests.")[0]
+    assert (e.source.country, e.cameo, e.target.country) == ("JPN", "019", "USA")

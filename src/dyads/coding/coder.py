@@ -26,6 +26,8 @@ from dyads.nlp import children, columns, tokens_with_pos
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
+# ... and hopes and fears: "hoped that [Gambari] would be in Myanmar"
+HOPE_CODES = {"012", "013"}
 # Acts that can be announced, asked for, demanded or refused (see data/cameo/counterparts.tsv):
 # cooperative roots give intents, conflictual ones threats.
 # Acts whose doer, when a passive leaves it out, is the state where they happen (CAMEO codes
@@ -709,7 +711,7 @@ class EventCoder:
                                   and any(k.dep == g.MARK and k.lower_ in ("if", "unless")
                                           for k in children(c))
                                   for s in g.subjects(c)])
-        if m.event_code[:2] in CLAUSE_TARGET_ROOTS:
+        if m.event_code[:2] in CLAUSE_TARGET_ROOTS or m.event_code in HOPE_CODES:
             # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
             # subject
             slots.append(lambda: [s for c in children(v) if c.dep == g.CCOMP
