@@ -751,3 +751,11 @@ def test_hopes_are_about_the_clause_subject_and_accord_is_one_way(code):
     assert (e.cameo, e.target.text) == ("013", "Gambari")
     (e,) = code("Tokyo shares Washington's concern about the missile tests.")[0]
     assert (e.source.country, e.cameo, e.target.country) == ("JPN", "019", "USA")
+
+
+def test_an_announced_speech_act_is_made_and_cannot_is_a_refusal(code):
+    (e,) = code("Trump said he would call on the UN Security Council to restore sanctions "
+                "on Iran.")[0]
+    assert (e.cameo_root, e.target.code[:3]) == ("02", "IGO")
+    asserted, _ = code("Bangladesh said it cannot accept any more refugees from Myanmar.")
+    assert {(e.source.country, e.cameo_root) for e in asserted} == {("BGD", "12")}

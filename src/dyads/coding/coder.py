@@ -26,6 +26,8 @@ from dyads.nlp import children, columns, tokens_with_pos
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
+# Speech acts: saying one will make them is making them ("will call on X to ...").
+SPEECH_ROOTS = {"01", "02", "10", "11"}
 # ... and hopes and fears: "hoped that [Gambari] would be in Myanmar"
 HOPE_CODES = {"012", "013"}
 # Acts that can be announced, asked for, demanded or refused (see data/cameo/counterparts.tsv):
@@ -475,6 +477,8 @@ class EventCoder:
         if ending is not None:  # "failed to renew sanctions": they lapse, an easing (085)
             code_str, rule, neg, hypo = ending.code, ending.id, False, None
             flags.append(f"not renewed: the ending of {m.pattern.id}")
+        if neg and not intent and hypo in ("modal 'can'", "modal 'could'"):
+            intent, hypo = "inability", None  # "cannot accept any more refugees": a refusal
         if intent:
             if intent.startswith("future"):
                 flags.append("future")  # the event's date lies ahead (see situate)
@@ -489,7 +493,10 @@ class EventCoder:
                 neg = False
             elif intent != "reported 'would'" and not intent.startswith("intent"):
                 hypo = None
-            if alt is None and code_str[:2] == "03":
+            if alt is None and (code_str[:2] == "03" or code_str[:2] in SPEECH_ROOTS
+                                and not neg):
+                # an announced intent is one; an announced speech act ("said he would call
+                # on the Security Council") is made as it is announced
                 hypo = None
         if not m.nominal and m.event_code[:2] in VIOLENCE_ROOTS \
                 and g.dispatched_purpose(m.trigger):
