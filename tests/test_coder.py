@@ -759,3 +759,11 @@ def test_an_announced_speech_act_is_made_and_cannot_is_a_refusal(code):
     assert (e.cameo_root, e.target.code[:3]) == ("02", "IGO")
     asserted, _ = code("Bangladesh said it cannot accept any more refugees from Myanmar.")
     assert {(e.source.country, e.cameo_root) for e in asserted} == {("BGD", "12")}
+
+
+def test_protesters_protest_where_they_are(code):
+    (e,) = code("Protesters rallied in Tehran against the United States.")[0]
+    assert (e.source.country, e.cameo_root, e.target.country) == ("IRN", "14", "USA")
+    (e,) = code("Thousands of people blocked streets in Hong Kong in defiance of Chinese "
+                "authorities.")[0]
+    assert (e.source.country, e.target.country) == ("HKG", "CHN")

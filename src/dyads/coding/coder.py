@@ -52,6 +52,8 @@ OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and
 VIOLENCE_ROOTS = {"18", "19", "20"}
 # Kinds of actor names that are places: before a meeting noun they say where it is held
 VENUE_KINDS = {"capital", "place"}
+# How an actor was found when it is a place named: a country, its capital, a city
+PLACE_HOWS = ("name ", "short ", "capital ", "place ")
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
 COUNT_NOUNS = words("grammar", "count_nouns")
 ASSERTING_DEMANDS = words("grammar", "asserting_demand_verbs")
@@ -582,9 +584,14 @@ class EventCoder:
                      + [a.country for a in (*sources, *targets) if a is not None]
                      if c and len(c) == 3 and c not in GROUP_CLASSES}
         out = []
+        # protesters protest where they are: "protesters rallied [in Tehran]" are Iranian
+        here = self._protest_place(m, scope) if code.root == "14" and any(
+            s is not None and not s.country for s, _, _ in pairs) else None
         for s, t, reversed_ in pairs:
             if not (_known(s) or _known(t)) or (s is None and not agentless):
                 continue
+            if here is not None and s is not None and not s.country:
+                s = _domestic(s, here.country, f"protesting in {here.text!r}")
             if t is None and code.code == "040" and not m.nominal:
                 continue  # "Israel's Cabinet met Sunday": a body meeting alone meets nobody
             if len(countries) == 1 and code.root not in VIOLENCE_ROOTS:
@@ -809,6 +816,20 @@ class EventCoder:
             if h.pos_ in ("NOUN", "PROPN") and h.lower_ not in g.TIME_NOUNS:
                 return [self.resolver.phrase_actor(h)]
         return []
+
+    def _protest_place(self, m: Match, scope: Scope) -> Actor | None:
+        """The country a protest is placed in: "rallied [in Tehran]", "blocked streets [in
+        Hong Kong]"."""
+        if m.nominal:
+            return None
+        for w in (m.trigger, *g.direct_objects(m.trigger)):
+            for _, n in g.prep_objects(w, ("in", "outside", "near")):
+                for a in self.resolver.resolve_many(n, scope):
+                    # a place by its name, not "in defiance of [Chinese authorities]"
+                    if a.country and len(a.country) == 3 and a.country not in GROUP_CLASSES \
+                            and (a.how or "").startswith(PLACE_HOWS):
+                        return a
+        return None
 
     def _place_state(self, v: Token, scope: Scope, preps: tuple[str, ...] = ("in",)
                      ) -> Actor | None:
