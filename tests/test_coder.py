@@ -767,3 +767,10 @@ def test_protesters_protest_where_they_are(code):
     (e,) = code("Thousands of people blocked streets in Hong Kong in defiance of Chinese "
                 "authorities.")[0]
     assert (e.source.country, e.target.country) == ("HKG", "CHN")
+
+
+def test_an_unknown_organisation_in_a_one_country_sentence_is_its(code):
+    (e,) = code("The Nation Party condemned the Kenyan police.")[0]
+    assert (e.source.country, e.source.text) == ("KEN", "Nation Party")
+    (e,) = code("John Smith criticized the Iranian government.")[0]
+    assert e.source.country is None  # a person's unknown name is nobody's

@@ -64,6 +64,8 @@ IMPACT_VERBS = words("grammar", "impact_verbs")
 RENEWAL_VERBS = words("grammar", "renewal_verbs")
 ENDING_VERBS = ordered_words("grammar", "ending_verbs")  # in order of preference
 FOREIGN_WORDS = words("grammar", "foreign_words")
+ORGANISATION_WORDS = words("grammar", "organisation_words")
+REGIONAL_WORDS = words("grammar", "regional_words")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
@@ -970,10 +972,16 @@ def _own_agents(a: Actor, countries: set[str]) -> bool:
 
 def _domestic(a: Actor | None, country: str, why: str = "the sentence's only country"
               ) -> Actor | None:
-    if a is None or a.country or not a.sector or a.sector in ARMED_SECTORS:
+    if a is None or a.country or a.sector in ARMED_SECTORS:
         return a
-    if FOREIGN_WORDS & set(a.text.lower().split()):
+    words = a.text.lower().replace("(", " ").split()
+    if FOREIGN_WORDS & set(words):
         return a  # "international investors", "foreign journalists" are nobody's own
+    if not a.sector:  # an organisation's unknown name ("The Homeland Union"), not a person's
+        if not (a.how or "").startswith("unknown name") or not ORGANISATION_WORDS & set(words) \
+                or REGIONAL_WORDS & set(words):
+            return a
+        return replace(a, country=country, code=country, how=f"{a.how}; {why}")
     return replace(a, country=country, code=country + a.sector,
                    how=f"{a.how}; {why}")
 
