@@ -95,7 +95,7 @@ class _Tree:
     spaCy makes a new Token for every `doc[i]`, `.head` and every child it yields, and the
     coder walks the same few tokens' children for every pattern and predicate."""
 
-    __slots__ = ("doc", "tokens", "children", "columns", "edges")
+    __slots__ = ("doc", "tokens", "children", "columns", "edges", "root")
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -106,10 +106,13 @@ class _Tree:
         table = doc.to_array([HEAD, POS, DEP, TAG, LOWER])
         self.columns = Columns(*table[:, 1:].T.tolist())
         kids: list[list[Token]] = [[] for _ in toks]
+        self.root: Token | None = None  # the first word without a head, as Span.root finds it
         # HEAD holds offsets to the head as unsigned integers: wrap them back to signed ones
         for i, offset in enumerate(table[:, 0].astype("int64").tolist()):
             if offset:
                 kids[i + offset].append(toks[i])
+            elif self.root is None:
+                self.root = toks[i]
         # in index order, as Token.children yields them (left children, then right ones)
         self.children: list[tuple[Token, ...]] = [tuple(k) for k in kids]
         # (first, last) token index of each word's subtree, found when first asked
@@ -161,6 +164,12 @@ class Text(NamedTuple):
     text: str
     start_char: int
     end_char: int
+
+
+def root(doc: Doc) -> Token:
+    """`doc[:].root`: the first word of `doc` the parser gave no head."""
+    found = _tree_of(doc).root
+    return found if found is not None else doc[:].root
 
 
 def span_text(doc: Doc, start: int, end: int) -> Text:

@@ -104,6 +104,8 @@ class Scope:
     prev_pair: tuple[Actor, Actor] | None = None  # the discourse's pair before this sentence
     prev_countries: list[Actor] = field(default_factory=list)  # countries named before it
     refs: dict[int, list[Actor]] = field(default_factory=dict)  # short references, by head
+    # actors of lists of heads (EventCoder._resolve_all), by their indices
+    resolved_all: dict[tuple[int, ...], list[Actor]] = field(default_factory=dict)
 
 
 # Offices in the order a name is read when a person held several at once.

@@ -21,7 +21,7 @@ from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.lang import words
 from dyads.model import Actor, Event
-from dyads.nlp import children, columns, tokens_with_pos
+from dyads.nlp import children, columns, root, tokens_with_pos
 
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
@@ -85,26 +85,33 @@ class EventCoder:
 
     # --- pattern matching ---------------------------------------------------------------
     def match_verb(self, v: Token) -> Match | None:
+        lemma = v.lemma_.lower()
+        phrasal = self.lexicon.by_phrasal.get(lemma, ())
+        if not phrasal and lemma not in self.lexicon.verb_lemmas:
+            return None  # (most auxiliaries and adjectives: no pattern to try)
         if g.names_something(v):
             return None
-        lemma = v.lemma_.lower()
         slots = _VerbSlots(v)
-        for particle, p in self.lexicon.by_phrasal.get(lemma, ()):
+        for particle, p in phrasal:
             if _has_particle(v, particle):
                 m = self._fit(v, p, slots)
                 if m is not None:
                     return m
         best: Match | None = None
+        best_rank = (0, 0)
         # without the patterns none of whose objects is among the verb's nouns
         for p in self.lexicon.verb_patterns(lemma, lambda: slots.all_keys,
                                             lambda: slots.object_keys):
-            if best is not None and p.specificity < best.pattern.specificity:
-                break
+            if best is not None:
+                if p.specificity < best.pattern.specificity:
+                    break
+                if not p.objects and best_rank >= (0, 0):
+                    continue  # a match without an object ranks (0, 0): it cannot win
             m = self._fit(v, p, slots)
             # at equal specificity the longer object phrase wins ("hunger strike" over
             # "strike"), then the first of coordinated objects ("sent [supplies] and personnel")
-            if m is not None and (best is None or _rank(m) > _rank(best)):
-                best = m
+            if m is not None and (best is None or _rank(m) > best_rank):
+                best, best_rank = m, _rank(m)
         return best
 
     def _fit(self, v: Token, p: Pattern, slots: _VerbSlots) -> Match | None:
@@ -123,8 +130,10 @@ class EventCoder:
             else:
                 cands = slots.objects
             if p.objects:
-                obj = next((n for n in cands if slots.keys(n) & p.objects), None)
-                if obj is None:
+                for obj in cands:
+                    if not slots.keys(obj).isdisjoint(p.objects):
+                        break
+                else:
                     return None
                 object_words = max(len(k.split()) for k in slots.keys(obj) & p.objects)
                 if p.object_mods and not g.noun_modifiers(obj) & p.object_mods:
@@ -337,7 +346,7 @@ class EventCoder:
                 e.hypothetical = True
                 e.flags.append("question")
         if discourse is not None:  # the next sentence's "he" or "it"
-            subject = next((a for a in self._resolve_all(g.subjects(doc[:].root), scope)
+            subject = next((a for a in self._resolve_all(g.subjects(root(doc)), scope)
                             if _known(a)), None)
             if subject is not None:
                 discourse.last_subject = subject
@@ -361,6 +370,9 @@ class EventCoder:
             sources = self._resolve_all(g.subjects(m.trigger), scope)
             targets = self._targets(m, scope, sources)
             anchor = m.trigger
+        if not sources and not targets and not m.does_violence and (
+                m.nominal or not (g.is_passive(m.trigger) or g.passive_agents(m.trigger))):
+            return []  # nobody named, and no agentless act whose doer the place may give
         verbal = anchor.pos_ in g.VERBAL
         neg = g.negated(anchor) if verbal else g.has_neg(anchor)
         if m.nominal and g.has_neg(m.trigger):
@@ -502,6 +514,15 @@ class EventCoder:
 
     # --- actors -------------------------------------------------------------------------
     def _resolve_all(self, heads: list[Token], scope: Scope) -> list[Actor]:
+        # the same slots are read for several predicates and passes; once its heads are
+        # resolved (scope.resolved) the answer for a list of heads does not change
+        key = tuple([h.i for h in heads])
+        found = scope.resolved_all.get(key)
+        if found is None:
+            found = scope.resolved_all[key] = self._resolve_heads(heads, scope)
+        return found.copy()
+
+    def _resolve_heads(self, heads: list[Token], scope: Scope) -> list[Actor]:
         out = []
         for h in heads:
             whole = g.partitive_whole(h)  # "some of the UN peacekeepers"

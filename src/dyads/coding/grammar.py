@@ -29,7 +29,8 @@ SUBJECT_DEPS_IDS = string_ids(SUBJECT_DEPS)
 PASSIVE_SUBJECT_DEPS_IDS = string_ids(PASSIVE_SUBJECT_DEPS)
 OBJECT_DEPS_IDS = string_ids(OBJECT_DEPS)
 # and words, compared with `tok.lower`
-TO, FOR, OF, NO, YET = map(string_id, ("to", "for", "of", "no", "yet"))
+TO, FOR, OF, NO, YET, WHERE = map(string_id, ("to", "for", "of", "no", "yet", "where"))
+VBG = string_id("VBG")  # a tag
 # Verbs whose object, not subject, does what the complement says ("urged Iran to return").
 OBJECT_CONTROL = words("grammar", "object_control")
 # Governors after which the complement happened (or is happening): "began to withdraw".
@@ -306,10 +307,12 @@ def modifier_clause_tokens(doc) -> set[int]:
     out: set[int] = set()
     candidates = []  # verbs a "where" or a misparsed participle hangs on, checked after
     # read the parse as arrays: making a Token for every word costs more than the test
-    strings = doc.vocab.strings
-    relcl, acl, ccomp = strings["relcl"], strings["acl"], strings["ccomp"]
-    vbg, where = strings["VBG"], strings["where"]
-    cols, toks = columns(doc), tokens(doc)
+    cols = columns(doc)
+    relcl, acl, ccomp, vbg, where = RELCL, ACL, CCOMP, VBG, WHERE
+    if relcl not in cols.dep and acl not in cols.dep and ccomp not in cols.dep \
+            and where not in cols.lower:
+        return out  # most sentences: none of the labels and words looked for below
+    toks = tokens(doc)
     for i, (dep, tag, low) in enumerate(zip(cols.dep, cols.tag, cols.lower, strict=True)):
         if dep == relcl or dep == acl:
             t = toks[i]
