@@ -8,7 +8,7 @@ from importlib import resources
 from typing import NamedTuple
 
 import spacy
-from spacy.attrs import DEP, HEAD, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -87,6 +87,7 @@ class Columns(NamedTuple):
     dep: list[int]
     tag: list[int]
     lower: list[int]
+    orth: list[int]
 
 
 class _Tree:
@@ -103,7 +104,7 @@ class _Tree:
         toks = self.tokens
         # the attributes the coder reads by array, in one call (each call has a large
         # fixed cost)
-        table = doc.to_array([HEAD, POS, DEP, TAG, LOWER])
+        table = doc.to_array([HEAD, POS, DEP, TAG, LOWER, ORTH])
         self.columns = Columns(*table[:, 1:].T.tolist())
         kids: list[list[Token]] = [[] for _ in toks]
         self.root: Token | None = None  # the first word without a head, as Span.root finds it

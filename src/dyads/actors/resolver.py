@@ -9,9 +9,11 @@ An actor we cannot place keeps its text and gets no code: we never guess.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +25,7 @@ from dyads.model import Actor
 from dyads.nlp import (
     Text,
     children,
+    columns,
     lefts,
     rights,
     span_text,
@@ -62,6 +65,16 @@ SUBJECT_DEPS_IDS, CLAUSE_DEPS_IDS = string_ids(SUBJECT_DEPS), string_ids(CLAUSE_
 ACOMP, AMOD, APPOS, COMPOUND, CONJ, FLAT, POBJ, POSS, PREP, XCOMP = map(string_id, (
     "acomp", "amod", "appos", "compound", "conj", "flat", "pobj", "poss", "prep", "xcomp"))
 OF, FOR, BETWEEN = string_id("of"), string_id("for"), string_id("between")
+
+
+ACTOR, PERSON = string_id("ACTOR"), string_id("PERSON")  # the labels of name matches
+
+
+class _NotedNames(threading.local):
+    """Name matches of the sentences of the article last split, by the sentence's words
+    (ORTH ids), per thread; None until an article is split with `note_article`."""
+
+    by_words: dict[tuple[int, ...], list[tuple[int, int, int]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -119,17 +132,19 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase, nlp: Language):
         self.kb = kb
-        # forms are tokenized by the model's own tokenizer so they match its tokens
-        self._forms = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._forms.add("ACTOR", [nlp.make_doc(f) for f in kb.entries])
+        # forms are tokenized by the model's own tokenizer so they match its tokens; the
+        # forms of countries and groups (ACTOR) and people's names (PERSON) in one matcher,
+        # as both are matched by exact form: one pass over a sentence finds both
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._names.add("ACTOR", [nlp.make_doc(f) for f in kb.entries])
+        self._names.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
+        self._noted = _NotedNames()
         self._agents = PhraseMatcher(nlp.vocab, attr="LOWER")
         agent_forms = set(kb.agents) | {_plural(a) for a in kb.agents}
         self._agents.add("AGENT", [nlp.make_doc(a) for a in agent_forms])
         self._max_agent_words = kb.max_agent_words  # computed once: it scans every agent
         self._agent_ends = {a.split()[-1] for a in kb.agents}  # last words of agent phrases
         self._agent_end_ids = string_ids(self._agent_ends)  # (to test `tok.lower`)
-        self._people = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
         self._refs = PhraseMatcher(nlp.vocab, attr="LOWER")  # "both sides", "the North"
         self._refs.add("REF", [nlp.make_doc(f) for f in kb.references.phrases()])
         # last words of the phrases a short reference is read from (see _short_reference)
@@ -142,11 +157,12 @@ class ActorResolver:
               on: date | None = None, text: str | None = None) -> Scope:
         """Everything the resolver needs for one parsed sentence; notes the sentence's
         countries in `discourse` for later short references."""
-        mentions = self.mentions(doc)
+        names = self._name_matches(doc)
+        mentions = self._mentions(doc, names)
         if on is not None and self.kb.dated:  # "Taliban" in 2019 and in 2023
             mentions = [replace(m, entry=self.kb.entry_on(m.entry.form, on))
                         if m.entry.form in self.kb.dated else m for m in mentions]
-        scope = Scope(mentions, discourse, _longest(self._people(doc)), on,
+        scope = Scope(mentions, discourse, _longest(m for m in names if m[0] == PERSON), on,
                       text=doc.text if text is None else text)
         if discourse is not None:
             scope.prev_pair, scope.prev_countries = discourse.last_pair, discourse.countries[-8:]
@@ -164,9 +180,11 @@ class ActorResolver:
     # --- finding mentions -------------------------------------------------------------
     def mentions(self, doc: Doc | Span) -> list[Mention]:
         """Longest non-overlapping knowledge-base forms in `doc`."""
-        spans = []
-        for _, start, end in self._forms(doc):
-            spans.append((start, end))
+        return self._mentions(doc, self._name_matches(doc) if isinstance(doc, Doc)
+                              else self._names(doc))
+
+    def _mentions(self, doc: Doc | Span, names: list[tuple[int, int, int]]) -> list[Mention]:
+        spans = [(start, end) for key, start, end in names if key == ACTOR]
         spans.sort(key=lambda se: (-(se[1] - se[0]), se[0]))
         taken: set[int] = set()
         out = []
@@ -180,9 +198,35 @@ class ActorResolver:
             out.append(Mention(start + offset, end + offset, self.kb.entries[text]))
         return sorted(out, key=lambda m: m.start)
 
-    def has_actor(self, doc: Doc | Span) -> bool:
-        """Could this text hold an event? Any country, group or sector agent mentioned."""
-        return bool(self._forms(doc)) or bool(self._agents(doc)) or bool(self._people(doc))
+    def has_actor(self, doc: Doc | Span, *, note: bool = False) -> bool:
+        """Could this text hold an event? Any country, group, person or sector agent
+        mentioned. With `note`, the names found are kept for the parse of this sentence
+        (see `note_article`)."""
+        names = self._names(doc)
+        if note:
+            noted = self._noted.by_words
+            if noted is not None:
+                # (matches index the whole doc; Span.to_array is slow)
+                whole, offset = (doc.doc, doc.start) if isinstance(doc, Span) else (doc, 0)
+                words = tuple(whole.to_array(ORTH)[offset:offset + len(doc)].tolist())
+                noted[words] = [(k, s - offset, e - offset) for k, s, e in names]
+        return bool(names) or bool(self._agents(doc))
+
+    def note_article(self) -> None:
+        """Start keeping the names that `has_actor(..., note=True)` finds in an article's
+        sentences, forgetting the previous article's: the sentences are parsed next, and
+        a parse with the same words (ORTH) has the same names."""
+        self._noted.by_words = {}
+
+    def _name_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The (label, start, end) matches of the name forms in a parsed sentence: those
+        noted when its article was split, if it has the same words, else found again."""
+        noted = self._noted.by_words
+        if noted:
+            found = noted.get(tuple(columns(doc).orth))
+            if found is not None:
+                return found
+        return self._names(doc)
 
     def has_reference(self, doc: Doc | Span) -> bool:
         """Does this text hold a short reference ("the two countries", "the North")? Such a
