@@ -68,6 +68,13 @@ class Parser:
         return self.nlp.pipe(sentences, disable=self._parse_off, batch_size=64)
 
 
+# Coarse parts of speech as the ids `tok.pos` gives (reading `tok.pos_` makes a str each time).
+POS_ADJ, POS_AUX, POS_NOUN, POS_PROPN, POS_VERB = (
+    POS_IDS[p] for p in ("ADJ", "AUX", "NOUN", "PROPN", "VERB"))
+VERBAL_POS = frozenset({POS_VERB, POS_AUX})
+NOMINAL_POS = frozenset({POS_NOUN, POS_PROPN})
+
+
 def string_id(s: str) -> int:
     """The id of a string in every spaCy vocab (`doc.vocab.strings[s]`): compare
     `tok.dep == string_id("nsubj")` rather than `tok.dep_ == "nsubj"`, as reading `dep_` or
@@ -96,7 +103,7 @@ class _Tree:
     spaCy makes a new Token for every `doc[i]`, `.head` and every child it yields, and the
     coder walks the same few tokens' children for every pattern and predicate."""
 
-    __slots__ = ("doc", "tokens", "children", "columns", "edges", "root")
+    __slots__ = ("doc", "tokens", "children", "columns", "edges", "root", "left_counts")
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -108,10 +115,14 @@ class _Tree:
         self.columns = Columns(*table[:, 1:].T.tolist())
         kids: list[list[Token]] = [[] for _ in toks]
         self.root: Token | None = None  # the first word without a head, as Span.root finds it
+        # how many of each word's children come before it (its `lefts`)
+        self.left_counts = lefts_before = [0] * len(toks)
         # HEAD holds offsets to the head as unsigned integers: wrap them back to signed ones
         for i, offset in enumerate(table[:, 0].astype("int64").tolist()):
             if offset:
                 kids[i + offset].append(toks[i])
+                if offset > 0:
+                    lefts_before[i + offset] += 1
             elif self.root is None:
                 self.root = toks[i]
         # in index order, as Token.children yields them (left children, then right ones)
@@ -195,16 +206,16 @@ def subtree_bounds(tok: Token) -> tuple[int, int]:
     return _tree_of(tok.doc).subtree_edges(tok.i)
 
 
-def lefts(tok: Token) -> list[Token]:
+def lefts(tok: Token) -> tuple[Token, ...]:
     """`tok.lefts`: the children before `tok`."""
-    i = tok.i
-    return [c for c in children(tok) if c.i < i]
+    tree = _tree_of(tok.doc)
+    return tree.children[tok.i][:tree.left_counts[tok.i]]
 
 
-def rights(tok: Token) -> list[Token]:
+def rights(tok: Token) -> tuple[Token, ...]:
     """`tok.rights`: the children after `tok`."""
-    i = tok.i
-    return [c for c in children(tok) if c.i > i]
+    tree = _tree_of(tok.doc)
+    return tree.children[tok.i][tree.left_counts[tok.i]:]
 
 
 def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:

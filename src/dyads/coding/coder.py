@@ -21,7 +21,16 @@ from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.lang import words
 from dyads.model import Actor, Event
-from dyads.nlp import children, columns, root, tokens_with_pos
+from dyads.nlp import (
+    NOMINAL_POS,
+    POS_NOUN,
+    VERBAL_POS,
+    children,
+    columns,
+    root,
+    string_id,
+    tokens_with_pos,
+)
 
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
@@ -52,6 +61,8 @@ FOREIGN_WORDS = words("grammar", "foreign_words")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
+FINITE_TAGS = frozenset(map(string_id, ("VBD", "VBZ", "VBP")))  # tags, as `tok.tag` ids
+WHEN_AS = frozenset(map(string_id, ("when", "as")))  # words, as `tok.lower` ids
 COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
 
@@ -174,7 +185,7 @@ class EventCoder:
         mood = MOOD_OF_ROOT.get(p.code[:2])
         if mood == "demand" and m.trigger.lemma_.lower() in ASSERTING_DEMANDS \
                 and not (p.objects or p.preps) and any(
-                    c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBZ", "VBP")
+                    c.dep == g.CCOMP and c.tag in FINITE_TAGS
                     and not g.obligation(c) for c in children(m.trigger)):
             m.code = "010"  # "insisted (that) unrest reflected old tensions": a statement
             m.notes.append("assertion: an indicative clause")
@@ -182,9 +193,9 @@ class EventCoder:
         if mood is not None and not (p.objects or p.preps or p.object_mods):
             # the complement: "pledged [to free]", and for demands and appeals also a that-
             # clause: "demanded [that Russia withdraw its troops]"
-            deps = ("xcomp", "ccomp") if mood in ("demand", "appeal") else ("xcomp",)
+            deps = (g.XCOMP, g.CCOMP) if mood in ("demand", "appeal") else (g.XCOMP,)
             for c in children(m.trigger):
-                if c.dep_ in deps and c.pos_ in g.VERBAL:
+                if c.dep in deps and c.pos in VERBAL_POS:
                     act = self.match_verb(c)
                     if act is not None and p.xcomps - {ANY} and (
                             act.obj is None or not p.code.endswith("0")):
@@ -203,8 +214,8 @@ class EventCoder:
                 and len(p.code) == 3:
             # (the infinitive hung on the noun, or by the parser on the verb)
             for c in [*children(m.obj), *children(m.trigger)]:
-                if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in g.VERBAL and any(
-                        k.dep_ == "aux" and k.lower_ == "to" for k in children(c)):
+                if c.dep in (g.ACL, g.RELCL, g.XCOMP) and c.pos in VERBAL_POS and any(
+                        k.dep == g.AUX and k.lower == g.TO for k in children(c)):
                     act = self.match_verb(c)
                     code = act and self.mood_code(act.event_code, mood)
                     if act is not None and code:
@@ -227,7 +238,7 @@ class EventCoder:
         if code not in PROTEST_BASES:
             return None
         for c in children(m.trigger):
-            if c.dep in (g.ADVCL, g.XCOMP) and c.pos_ in g.VERBAL \
+            if c.dep in (g.ADVCL, g.XCOMP) and c.pos in VERBAL_POS \
                     and any(a.dep == g.AUX and a.lower == g.TO for a in children(c)):
                 act = self.match_verb(c)
                 if act is None:
@@ -286,7 +297,7 @@ class EventCoder:
                         # "X said Y must ensure security": a demand, whatever the act
                         m.code = "100"
                         m.notes.append("demand: a reported 'must'")
-                if m and tok.dep == g.ADVCL and tok.tag_ == "VBG" \
+                if m and tok.dep == g.ADVCL and tok.tag == g.VBG \
                         and m.event_code[:2] in VIOLENCE_ROOTS and any(
                             o.trigger.i == tok.head.i and o.event_code[:2] in VIOLENCE_ROOTS
                             | {"17"} for o in matches):
@@ -373,7 +384,7 @@ class EventCoder:
         if not sources and not targets and not m.does_violence and (
                 m.nominal or not (g.is_passive(m.trigger) or g.passive_agents(m.trigger))):
             return []  # nobody named, and no agentless act whose doer the place may give
-        verbal = anchor.pos_ in g.VERBAL
+        verbal = anchor.pos in VERBAL_POS
         neg = g.negated(anchor) if verbal else g.has_neg(anchor)
         if m.nominal and g.has_neg(m.trigger):
             neg = True
@@ -449,8 +460,8 @@ class EventCoder:
                      if self._violent_noun(n) for a in self._modifier_actors(n, scope)
                      if a.country] or [
                 # "were killed when [Russian rockets] hit apartment blocks": the clause's doer
-                a for c in children(m.trigger) if c.dep_ == "advcl" and any(
-                    k.dep_ == "advmod" and k.lower_ in ("when", "as") for k in children(c))
+                a for c in children(m.trigger) if c.dep == g.ADVCL and any(
+                    k.dep == g.ADVMOD and k.lower in WHEN_AS for k in children(c))
                 for a in self._resolve_all(g.subjects(c), scope) if a.country]
             if doers:
                 pairs = [(d, t, False) for d in doers
@@ -547,7 +558,7 @@ class EventCoder:
                                for a in found)
                     continue
             found = self.resolver.resolve_many(h, scope)
-            if h.dep_ == "conj" and out and out[0].country and (out[0].how or "").startswith(
+            if h.dep == g.CONJ and out and out[0].country and (out[0].how or "").startswith(
                     "adjective") and found and all(a.sector and not a.country for a in found):
                 # "Turkish drones and [artillery]": the nationality covers both
                 c = out[0].country
@@ -702,7 +713,7 @@ class EventCoder:
         phrases = ([m.obj] if hit else []) + [h for i, heads in enumerate(groups)
                                               if i != obj_index for h in heads]
         for h in phrases:
-            if h.pos_ in ("NOUN", "PROPN") and h.lower_ not in g.TIME_NOUNS:
+            if h.pos in NOMINAL_POS and h.lower not in g.TIME_NOUNS_IDS:
                 return [self.resolver.phrase_actor(h)]
         return []
 
@@ -745,7 +756,7 @@ class EventCoder:
             return m.event_code[:2] == "04" and m.event_code[:3] not in ("042", "043")
         # a meeting's place, when the act is the meeting or an offer of it (but "aid in
         # Ethiopia", "a ceasefire in Ukraine": the place is whom it is for)
-        event = self.match_noun(at) if at.pos_ == "NOUN" else None
+        event = self.match_noun(at) if at.pos == POS_NOUN else None
         return event is not None and event.event_code[:2] == "04" \
             and m.event_code[:2] in ("03", "04")
 
@@ -762,7 +773,7 @@ class EventCoder:
                         ) -> tuple[list[Actor], list[Actor]]:
         n = m.trigger
         # "the sanctions [imposed by Washington on Tehran]": the participle names both sides
-        participles = [c for c in children(n) if c.dep == g.ACL and c.tag_ == "VBN"]
+        participles = [c for c in children(n) if c.dep == g.ACL and c.tag == g.VBN]
         of_objects = [x for _, x in g.prep_objects(n, ("of",))]
         sources = self._modifier_actors(n, scope)
         if not sources:  # "the lifting of sanctions [by the EU]": by-phrases name the doer
@@ -770,7 +781,7 @@ class EventCoder:
                                          for _, x in g.prep_objects(w, ("by",))]
                                         + [a for c in participles for a in g.passive_agents(c)],
                                         scope)
-        if not sources and n.dep in (g.DOBJ, g.ATTR) and n.head.pos_ in g.VERBAL \
+        if not sources and n.dep in (g.DOBJ, g.ATTR) and n.head.pos in VERBAL_POS \
                 and not m.reacted_to and (n.dep == g.ATTR or n.head.lemma_.lower()
                                           in g.SUPPORT_VERBS):
             sources = self._resolve_all(g.subjects(n.head), scope)
@@ -796,7 +807,7 @@ class EventCoder:
         if not any(t.country for t in targets) and m.event_code[:2] in VIOLENCE_ROOTS:
             # "blockades in the West Bank", "air strikes in Syria": the place is hit
             places = [x for _, x in g.prep_objects(n, ("in", "across", "inside"))]
-            if n.dep == g.DOBJ and n.head.pos_ in g.VERBAL:
+            if n.dep == g.DOBJ and n.head.pos in VERBAL_POS:
                 places += [x for _, x in g.prep_objects(n.head, ("in", "across", "inside"))]
             found = [a for a in self._resolve_all(places, scope) if a.country]
             targets = found or targets
@@ -806,7 +817,7 @@ class EventCoder:
             # "NK yet to respond to [US request]", "Iran weighed [the EU offer]": whoever
             # reacts to an appeal, offer, demand or threat is the one it was made to
             verb = n.head.head if n.dep == g.POBJ else n.head if n.dep == g.DOBJ else None
-            if verb is not None and verb.pos_ in g.VERBAL:
+            if verb is not None and verb.pos in VERBAL_POS:
                 targets = [a for a in self._resolve_all(g.subjects(verb), scope)
                            if _actor_key(a) not in src_keys and a.country]
         if not targets and m.does_violence:  # "a bombing killed [four US soldiers]"
@@ -814,7 +825,7 @@ class EventCoder:
                        if _actor_key(a) not in src_keys]
         if not targets:  # "an attack on [the convoy]": what the text says was hit
             targets = [self.resolver.phrase_actor(x) for _, x in g.prep_objects(n, preps)
-                       if x.pos_ in ("NOUN", "PROPN")][:1]
+                       if x.pos in NOMINAL_POS][:1]
         return sources, targets
 
 
