@@ -232,10 +232,10 @@ _MISSING = object()
 
 
 class _Memo(threading.local):
-    """One function's answers for the latest doc, per thread."""
+    """One function's answers for the latest doc, per thread: (doc, answers by token
+    index and arguments), one attribute so that a call reads the thread's state once."""
 
-    doc: Doc | None = None
-    cache: dict | None = None
+    latest: tuple[Doc | None, dict] = (None, {})
 
 
 def per_sentence(fn: Callable) -> Callable:
@@ -249,21 +249,22 @@ def per_sentence(fn: Callable) -> Callable:
 
     if fn.__code__.co_argcount == 1 and not fn.__code__.co_kwonlyargcount:
         def wrapper(tok):  # the common case, without packing arguments
-            doc = tok.doc
-            if state.doc is not doc:
-                state.doc, state.cache = doc, {}
-            cache = state.cache
-            found = cache.get(tok.i, _MISSING)
+            doc, cache = state.latest
+            if doc is not tok.doc:
+                cache = {}
+                state.latest = (tok.doc, cache)
+            i = tok.i
+            found = cache.get(i, _MISSING)
             if found is _MISSING:
-                found = cache[tok.i] = fn(tok)
+                found = cache[i] = fn(tok)
             return found.copy() if isinstance(found, (list, set)) else found
         return _wraps(wrapper, fn)
 
     def wrapper(tok, *args, **kwargs):
-        doc = tok.doc
-        if state.doc is not doc:
-            state.doc, state.cache = doc, {}
-        cache = state.cache
+        doc, cache = state.latest
+        if doc is not tok.doc:
+            cache = {}
+            state.latest = (tok.doc, cache)
         key = (tok.i, *args, *kwargs.items()) if args or kwargs else tok.i
         found = cache.get(key, _MISSING)
         if found is _MISSING:

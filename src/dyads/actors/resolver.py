@@ -69,6 +69,7 @@ ACOMP, AMOD, APPOS, COMPOUND, CONJ, FLAT, POBJ, POSS, PREP, XCOMP = map(string_i
     "acomp", "amod", "appos", "compound", "conj", "flat", "pobj", "poss", "prep", "xcomp"))
 OF, FOR, BETWEEN = string_id("of"), string_id("for"), string_id("between")
 S_CLITIC = string_id("'s")
+PRONOUNS_IDS, TIME_WORDS_IDS = string_ids(PRONOUNS), string_ids(TIME_WORDS)
 DETERMINERS_IDS, FORCE_WORDS = string_ids(DETERMINERS), string_ids(("force", "forces"))
 NNPS, TAG_POS = string_id("NNPS"), string_id("POS")  # tags: a plural name, a possessive 's
 
@@ -243,10 +244,11 @@ class ActorResolver:
     def resolve(self, head: Token, scope: Scope) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it is not one."""
         mentions = scope.mentions
-        if head.lower_ in PRONOUNS and not any(m.start <= head.i < m.end for m in mentions):
+        low = head.lower
+        if low in PRONOUNS_IDS and not any(m.start <= head.i < m.end for m in mentions):
             # "us" is a pronoun, "US" a country; subject pronouns take their antecedent
             return self.antecedent(head, scope) if head.lower_ in ANAPHORS else None
-        if head.lower_ in TIME_WORDS and not (  # "Theresa May" is no month
+        if low in TIME_WORDS_IDS and not (  # "Theresa May" is no month
                 head.is_title and any(c.dep == COMPOUND and c.pos == POS_PROPN
                                       for c in lefts(head))):
             return None

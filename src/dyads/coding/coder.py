@@ -136,8 +136,7 @@ class EventCoder:
                 if not cands and not p.objects:
                     return None
             elif p.xcomps:  # "threatened to use [force]", "to go on [strike]": the complement's
-                cands = [o for c in slots.xcomps for o in g.direct_objects(c)] \
-                    + [n for c in slots.xcomps for _, n in g.prep_objects(c)] + slots.objects
+                cands = slots.xcomp_objects
             else:
                 cands = slots.objects
             if p.objects:
@@ -491,15 +490,17 @@ class EventCoder:
                     or [(state, None, False)]
         # the countries named, as places or through the people who act ("President Obama
         # offered to send troops to Uganda" names two)
-        countries = {c for c in [mn.entry.country for mn in scope.mentions]
-                     + [a.country for a in (*sources, *targets) if a is not None]
-                     if c and len(c) == 3 and c not in GROUP_CLASSES}
+        countries: set[str] | None = None  # (read when an event is made)
         out = []
         for s, t, reversed_ in pairs:
             if not (_known(s) or _known(t)) or (s is None and not agentless):
                 continue
             if t is None and code.code == "040" and not m.nominal:
                 continue  # "Israel's Cabinet met Sunday": a body meeting alone meets nobody
+            if countries is None:
+                countries = {c for c in [mn.entry.country for mn in scope.mentions]
+                             + [a.country for a in (*sources, *targets) if a is not None]
+                             if c and len(c) == 3 and c not in GROUP_CLASSES}
             if len(countries) == 1 and code.root not in VIOLENCE_ROOTS:
                 # "Nicaragua's government ordered the opposition newspaper to close": in a
                 # sentence that names one country, its unnamed parties are domestic; not for
@@ -869,6 +870,7 @@ class _VerbSlots:
         self._all_keys: set[str] | None = None
         self._object_keys: set[str] | None = None
         self._xcomps: list[Token] | None = None
+        self._xcomp_objects: list[Token] | None = None
 
     @property
     def xcomps(self) -> list[Token]:
@@ -876,6 +878,14 @@ class _VerbSlots:
             self._xcomps = [c for c in children(self.v) if c.dep == g.XCOMP
                             or g.for_to_clause(c) or g.infinitive_clause(c)]
         return self._xcomps
+
+    @property
+    def xcomp_objects(self) -> list[Token]:
+        """The complements' objects and prepositional objects, then the verb's objects."""
+        if self._xcomp_objects is None:
+            self._xcomp_objects = [o for c in self.xcomps for o in g.direct_objects(c)] \
+                + [n for c in self.xcomps for _, n in g.prep_objects(c)] + self.objects
+        return self._xcomp_objects
 
     @property
     def objects(self) -> list[Token]:
@@ -921,7 +931,8 @@ class _VerbSlots:
 
 def _has_particle(v: Token, word: str) -> bool:
     """The parser labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
-    return any(c.dep in (g.PRT, g.ADVMOD, g.PREP) and c.lower_ == word and c.i > v.i
+    word_id = string_id(word)
+    return any(c.dep in (g.PRT, g.ADVMOD, g.PREP) and c.lower == word_id and c.i > v.i
                for c in children(v))
 
 
