@@ -8,7 +8,7 @@ from importlib import resources
 from typing import NamedTuple
 
 import spacy
-from spacy.attrs import DEP, HEAD, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -68,6 +68,13 @@ class Parser:
         return self.nlp.pipe(sentences, disable=self._parse_off, batch_size=64)
 
 
+# Coarse parts of speech as the ids `tok.pos` gives (reading `tok.pos_` makes a str each time).
+POS_ADJ, POS_AUX, POS_NOUN, POS_PROPN, POS_VERB = (
+    POS_IDS[p] for p in ("ADJ", "AUX", "NOUN", "PROPN", "VERB"))
+VERBAL_POS = frozenset({POS_VERB, POS_AUX})
+NOMINAL_POS = frozenset({POS_NOUN, POS_PROPN})
+
+
 def string_id(s: str) -> int:
     """The id of a string in every spaCy vocab (`doc.vocab.strings[s]`): compare
     `tok.dep == string_id("nsubj")` rather than `tok.dep_ == "nsubj"`, as reading `dep_` or
@@ -87,6 +94,7 @@ class Columns(NamedTuple):
     dep: list[int]
     tag: list[int]
     lower: list[int]
+    orth: list[int]
 
 
 class _Tree:
@@ -95,7 +103,7 @@ class _Tree:
     spaCy makes a new Token for every `doc[i]`, `.head` and every child it yields, and the
     coder walks the same few tokens' children for every pattern and predicate."""
 
-    __slots__ = ("doc", "tokens", "children", "columns", "edges")
+    __slots__ = ("doc", "tokens", "children", "columns", "edges", "root", "left_counts")
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -103,13 +111,20 @@ class _Tree:
         toks = self.tokens
         # the attributes the coder reads by array, in one call (each call has a large
         # fixed cost)
-        table = doc.to_array([HEAD, POS, DEP, TAG, LOWER])
+        table = doc.to_array([HEAD, POS, DEP, TAG, LOWER, ORTH])
         self.columns = Columns(*table[:, 1:].T.tolist())
         kids: list[list[Token]] = [[] for _ in toks]
+        self.root: Token | None = None  # the first word without a head, as Span.root finds it
+        # how many of each word's children come before it (its `lefts`)
+        self.left_counts = lefts_before = [0] * len(toks)
         # HEAD holds offsets to the head as unsigned integers: wrap them back to signed ones
         for i, offset in enumerate(table[:, 0].astype("int64").tolist()):
             if offset:
                 kids[i + offset].append(toks[i])
+                if offset > 0:
+                    lefts_before[i + offset] += 1
+            elif self.root is None:
+                self.root = toks[i]
         # in index order, as Token.children yields them (left children, then right ones)
         self.children: list[tuple[Token, ...]] = [tuple(k) for k in kids]
         # (first, last) token index of each word's subtree, found when first asked
@@ -163,6 +178,12 @@ class Text(NamedTuple):
     end_char: int
 
 
+def root(doc: Doc) -> Token:
+    """`doc[:].root`: the first word of `doc` the parser gave no head."""
+    found = _tree_of(doc).root
+    return found if found is not None else doc[:].root
+
+
 def span_text(doc: Doc, start: int, end: int) -> Text:
     """`doc[start:end]`'s text and offsets (start < end), from the sentence's tokens (a Span
     makes new ones)."""
@@ -185,16 +206,16 @@ def subtree_bounds(tok: Token) -> tuple[int, int]:
     return _tree_of(tok.doc).subtree_edges(tok.i)
 
 
-def lefts(tok: Token) -> list[Token]:
+def lefts(tok: Token) -> tuple[Token, ...]:
     """`tok.lefts`: the children before `tok`."""
-    i = tok.i
-    return [c for c in children(tok) if c.i < i]
+    tree = _tree_of(tok.doc)
+    return tree.children[tok.i][:tree.left_counts[tok.i]]
 
 
-def rights(tok: Token) -> list[Token]:
+def rights(tok: Token) -> tuple[Token, ...]:
     """`tok.rights`: the children after `tok`."""
-    i = tok.i
-    return [c for c in children(tok) if c.i > i]
+    tree = _tree_of(tok.doc)
+    return tree.children[tok.i][tree.left_counts[tok.i]:]
 
 
 def tokens_with_pos(doc: Doc, pos: tuple[str, ...]) -> list[Token]:
@@ -211,10 +232,10 @@ _MISSING = object()
 
 
 class _Memo(threading.local):
-    """One function's answers for the latest doc, per thread."""
+    """One function's answers for the latest doc, per thread: (doc, answers by token
+    index and arguments), one attribute so that a call reads the thread's state once."""
 
-    doc: Doc | None = None
-    cache: dict | None = None
+    latest: tuple[Doc | None, dict] = (None, {})
 
 
 def per_sentence(fn: Callable) -> Callable:
@@ -228,21 +249,22 @@ def per_sentence(fn: Callable) -> Callable:
 
     if fn.__code__.co_argcount == 1 and not fn.__code__.co_kwonlyargcount:
         def wrapper(tok):  # the common case, without packing arguments
-            doc = tok.doc
-            if state.doc is not doc:
-                state.doc, state.cache = doc, {}
-            cache = state.cache
-            found = cache.get(tok.i, _MISSING)
+            doc, cache = state.latest
+            if doc is not tok.doc:
+                cache = {}
+                state.latest = (tok.doc, cache)
+            i = tok.i
+            found = cache.get(i, _MISSING)
             if found is _MISSING:
-                found = cache[tok.i] = fn(tok)
+                found = cache[i] = fn(tok)
             return found.copy() if isinstance(found, (list, set)) else found
         return _wraps(wrapper, fn)
 
     def wrapper(tok, *args, **kwargs):
-        doc = tok.doc
-        if state.doc is not doc:
-            state.doc, state.cache = doc, {}
-        cache = state.cache
+        doc, cache = state.latest
+        if doc is not tok.doc:
+            cache = {}
+            state.latest = (tok.doc, cache)
         key = (tok.i, *args, *kwargs.items()) if args or kwargs else tok.i
         found = cache.get(key, _MISSING)
         if found is _MISSING:

@@ -73,6 +73,7 @@ class Pipeline:
         """Split an article; also say which sentences could hold an event (name an actor)."""
         sents: list[Sentence] = []
         candidate: list[bool] = []
+        self.resolver.note_article()  # the names found here serve again when coding
         paragraphs = [strip_dateline(p.strip()) for p in PARAGRAPH_BREAK.split(article.text)
                       if p.strip()]
         if article.title and article.title.strip():
@@ -86,7 +87,7 @@ class Pipeline:
                 sents.append(Sentence(len(sents), text, headline=title_first and pi == 0))
                 # a short reference ("the two countries") needs an earlier actor to stand for
                 candidate.append(len(span) <= MAX_SENTENCE_TOKENS
-                                 and (self.resolver.has_actor(span)
+                                 and (self.resolver.has_actor(span, note=True)
                                       or (any(candidate) and self.resolver.has_reference(span))))
         return sents, candidate
 

@@ -81,10 +81,13 @@ def date_range(start: str, end: str) -> tuple[date, date]:
     return parse_date(start), parse_date(end, end=True) if end else OPEN_END
 
 
+_NAME_PUNCT = re.compile(r"[-\u2010-\u2015.'`\u2019,]")  # read as spaces in names
+
+
 def normalize(name: str) -> str:
     """Matching key: no accents, case-folded, hyphens/dots/apostrophes as spaces."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    s = re.sub(r"[-\u2010-\u2015.'`\u2019,]", " ", s.casefold())
+    s = _NAME_PUNCT.sub(" ", s.casefold())
     return " ".join(s.split())
 
 

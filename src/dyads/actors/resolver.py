@@ -9,9 +9,11 @@ An actor we cannot place keeps its text and gets no code: we never guess.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -21,8 +23,12 @@ from dyads.actors.people import GROUP_COUNTRIES, SURNAME_FIRST, Office, normaliz
 from dyads.lang import phrase_table, words
 from dyads.model import Actor
 from dyads.nlp import (
+    POS_NOUN,
+    POS_PROPN,
+    VERBAL_POS,
     Text,
     children,
+    columns,
     lefts,
     rights,
     span_text,
@@ -62,6 +68,20 @@ SUBJECT_DEPS_IDS, CLAUSE_DEPS_IDS = string_ids(SUBJECT_DEPS), string_ids(CLAUSE_
 ACOMP, AMOD, APPOS, COMPOUND, CONJ, FLAT, POBJ, POSS, PREP, XCOMP = map(string_id, (
     "acomp", "amod", "appos", "compound", "conj", "flat", "pobj", "poss", "prep", "xcomp"))
 OF, FOR, BETWEEN = string_id("of"), string_id("for"), string_id("between")
+S_CLITIC = string_id("'s")
+PRONOUNS_IDS, TIME_WORDS_IDS = string_ids(PRONOUNS), string_ids(TIME_WORDS)
+DETERMINERS_IDS, FORCE_WORDS = string_ids(DETERMINERS), string_ids(("force", "forces"))
+NNPS, TAG_POS = string_id("NNPS"), string_id("POS")  # tags: a plural name, a possessive 's
+
+
+ACTOR, PERSON = string_id("ACTOR"), string_id("PERSON")  # the labels of name matches
+
+
+class _NotedNames(threading.local):
+    """Name matches of the sentences of the article last split, by the sentence's words
+    (ORTH ids), per thread; None until an article is split with `note_article`."""
+
+    by_words: dict[tuple[int, ...], list[tuple[int, int, int]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +124,8 @@ class Scope:
     prev_pair: tuple[Actor, Actor] | None = None  # the discourse's pair before this sentence
     prev_countries: list[Actor] = field(default_factory=list)  # countries named before it
     refs: dict[int, list[Actor]] = field(default_factory=dict)  # short references, by head
+    # actors of lists of heads (EventCoder._resolve_all), by their indices
+    resolved_all: dict[tuple[int, ...], list[Actor]] = field(default_factory=dict)
 
 
 # Offices in the order a name is read when a person held several at once.
@@ -117,17 +139,19 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase, nlp: Language):
         self.kb = kb
-        # forms are tokenized by the model's own tokenizer so they match its tokens
-        self._forms = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._forms.add("ACTOR", [nlp.make_doc(f) for f in kb.entries])
+        # forms are tokenized by the model's own tokenizer so they match its tokens; the
+        # forms of countries and groups (ACTOR) and people's names (PERSON) in one matcher,
+        # as both are matched by exact form: one pass over a sentence finds both
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._names.add("ACTOR", [nlp.make_doc(f) for f in kb.entries])
+        self._names.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
+        self._noted = _NotedNames()
         self._agents = PhraseMatcher(nlp.vocab, attr="LOWER")
         agent_forms = set(kb.agents) | {_plural(a) for a in kb.agents}
         self._agents.add("AGENT", [nlp.make_doc(a) for a in agent_forms])
         self._max_agent_words = kb.max_agent_words  # computed once: it scans every agent
         self._agent_ends = {a.split()[-1] for a in kb.agents}  # last words of agent phrases
         self._agent_end_ids = string_ids(self._agent_ends)  # (to test `tok.lower`)
-        self._people = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._people.add("PERSON", [nlp.make_doc(f) for f in kb.people.name_forms()])
         self._refs = PhraseMatcher(nlp.vocab, attr="LOWER")  # "both sides", "the North"
         self._refs.add("REF", [nlp.make_doc(f) for f in kb.references.phrases()])
         # last words of the phrases a short reference is read from (see _short_reference)
@@ -140,11 +164,12 @@ class ActorResolver:
               on: date | None = None, text: str | None = None) -> Scope:
         """Everything the resolver needs for one parsed sentence; notes the sentence's
         countries in `discourse` for later short references."""
-        mentions = self.mentions(doc)
+        names = self._name_matches(doc)
+        mentions = self._mentions(doc, names)
         if on is not None and self.kb.dated:  # "Taliban" in 2019 and in 2023
             mentions = [replace(m, entry=self.kb.entry_on(m.entry.form, on))
                         if m.entry.form in self.kb.dated else m for m in mentions]
-        scope = Scope(mentions, discourse, _longest(self._people(doc)), on,
+        scope = Scope(mentions, discourse, _longest(m for m in names if m[0] == PERSON), on,
                       text=doc.text if text is None else text)
         if discourse is not None:
             scope.prev_pair, scope.prev_countries = discourse.last_pair, discourse.countries[-8:]
@@ -162,9 +187,11 @@ class ActorResolver:
     # --- finding mentions -------------------------------------------------------------
     def mentions(self, doc: Doc | Span) -> list[Mention]:
         """Longest non-overlapping knowledge-base forms in `doc`."""
-        spans = []
-        for _, start, end in self._forms(doc):
-            spans.append((start, end))
+        return self._mentions(doc, self._name_matches(doc) if isinstance(doc, Doc)
+                              else self._names(doc))
+
+    def _mentions(self, doc: Doc | Span, names: list[tuple[int, int, int]]) -> list[Mention]:
+        spans = [(start, end) for key, start, end in names if key == ACTOR]
         spans.sort(key=lambda se: (-(se[1] - se[0]), se[0]))
         taken: set[int] = set()
         out = []
@@ -178,9 +205,35 @@ class ActorResolver:
             out.append(Mention(start + offset, end + offset, self.kb.entries[text]))
         return sorted(out, key=lambda m: m.start)
 
-    def has_actor(self, doc: Doc | Span) -> bool:
-        """Could this text hold an event? Any country, group or sector agent mentioned."""
-        return bool(self._forms(doc)) or bool(self._agents(doc)) or bool(self._people(doc))
+    def has_actor(self, doc: Doc | Span, *, note: bool = False) -> bool:
+        """Could this text hold an event? Any country, group, person or sector agent
+        mentioned. With `note`, the names found are kept for the parse of this sentence
+        (see `note_article`)."""
+        names = self._names(doc)
+        if note:
+            noted = self._noted.by_words
+            if noted is not None:
+                # (matches index the whole doc; Span.to_array is slow)
+                whole, offset = (doc.doc, doc.start) if isinstance(doc, Span) else (doc, 0)
+                words = tuple(whole.to_array(ORTH)[offset:offset + len(doc)].tolist())
+                noted[words] = [(k, s - offset, e - offset) for k, s, e in names]
+        return bool(names) or bool(self._agents(doc))
+
+    def note_article(self) -> None:
+        """Start keeping the names that `has_actor(..., note=True)` finds in an article's
+        sentences, forgetting the previous article's: the sentences are parsed next, and
+        a parse with the same words (ORTH) has the same names."""
+        self._noted.by_words = {}
+
+    def _name_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The (label, start, end) matches of the name forms in a parsed sentence: those
+        noted when its article was split, if it has the same words, else found again."""
+        noted = self._noted.by_words
+        if noted:
+            found = noted.get(tuple(columns(doc).orth))
+            if found is not None:
+                return found
+        return self._names(doc)
 
     def has_reference(self, doc: Doc | Span) -> bool:
         """Does this text hold a short reference ("the two countries", "the North")? Such a
@@ -191,11 +244,12 @@ class ActorResolver:
     def resolve(self, head: Token, scope: Scope) -> Actor | None:
         """The actor named by the noun phrase headed by `head`, or None if it is not one."""
         mentions = scope.mentions
-        if head.lower_ in PRONOUNS and not any(m.start <= head.i < m.end for m in mentions):
+        low = head.lower
+        if low in PRONOUNS_IDS and not any(m.start <= head.i < m.end for m in mentions):
             # "us" is a pronoun, "US" a country; subject pronouns take their antecedent
             return self.antecedent(head, scope) if head.lower_ in ANAPHORS else None
-        if head.lower_ in TIME_WORDS and not (  # "Theresa May" is no month
-                head.is_title and any(c.dep == COMPOUND and c.pos_ == "PROPN"
+        if low in TIME_WORDS_IDS and not (  # "Theresa May" is no month
+                head.is_title and any(c.dep == COMPOUND and c.pos == POS_PROPN
                                       for c in lefts(head))):
             return None
         lo, hi = np_bounds(head)
@@ -212,23 +266,12 @@ class ActorResolver:
             located = False  # "its forces in Crimea" are the possessor's, only placed there
         if located:
             mention = place
-        sector, sector_src = self._sector(head)
-        if head.lemma_.lower() in LEADER_NOUNS:
-            led = self._led_group_sector(head)
-            if led[0] is not None:
-                sector, sector_src = led
-        if sector is None and head.pos_ == "NOUN":  # "Saudi air force jets"
-            for c in lefts(head):
-                if c.dep == COMPOUND and (c.pos_ == "NOUN" or c.lower_ in ("force", "forces")):
-                    sector, sector_src = self._sector(c)
-                    if sector:
-                        break
-        text_span = _trim(head.doc, lo, hi)
-        start, end = text_span.start_char, text_span.end_char
         if mention is None:
             person = self._person(head, lo, hi, scope)
             if person is not None:
-                actor = replace(person, text=text_span.text, start=start, end=end)
+                span = _trim(head.doc, lo, hi)
+                actor = replace(person, text=span.text, start=span.start_char,
+                                end=span.end_char)
                 self._note_agent(head, lo, hi, actor, scope)
                 return actor
             refs = self._short_reference(head, lo, hi, scope)
@@ -238,6 +281,9 @@ class ActorResolver:
                         and refs[0].country in scope.discourse.seen:
                     scope.discourse.last_country = refs[0]
                 return refs[0]
+        # (the phrase's sector and its words, read only for the answers that use them)
+        sector, sector_src = self._head_sector(head)
+        if mention is None:
             owner = self._possessor(head, scope)
             if owner is not None:  # "China recalled its ambassador": the possessor's country
                 sec = sector or owner.sector
@@ -245,8 +291,10 @@ class ActorResolver:
                     sec = owner.sector  # "the rebel leader said his forces will disarm"
                 code = owner.code if owner.code and owner.code[:3] != owner.country \
                     else owner.country + (sec or "")
-                return Actor(code, owner.country, sec, text_span.text, start, end,
-                             owner.kb_id, f"possessive = {owner.text!r} ({owner.how})")
+                span = _trim(head.doc, lo, hi)
+                return Actor(code, owner.country, sec, span.text, span.start_char,
+                             span.end_char, owner.kb_id,
+                             f"possessive = {owner.text!r} ({owner.how})")
             # "Salaheddine Sidhoum, Algeria's leading rights activist": the apposition says who
             for c in children(head):
                 if c.dep == APPOS and c.lower_ not in PRONOUNS:
@@ -260,25 +308,28 @@ class ActorResolver:
                                 people = scope.discourse.people
                                 for k in [k for k, v in people.items() if v is inner]:
                                     people[k] = found
-                        span = text_span
-                        if c.pos_ == "PROPN":  # "the then president, [Goodluck Jonathan]"
-                            span = _trim(head.doc, lo, max(hi, np_bounds(c)[1]))
+                        # (with an apposed name: "the then president, [Goodluck Jonathan]")
+                        span = _trim(head.doc, lo, max(hi, np_bounds(c)[1])
+                                     if c.pos == POS_PROPN else hi)
                         return replace(found, text=span.text, start=span.start_char,
                                        end=span.end_char,
                                        how=f"apposition '{found.text}': {found.how}")
             if sector:
-                return Actor(None, None, sector, text_span.text, start, end, None,
-                             f"agent '{sector_src}' without a country")
-            if head.pos_ == "PROPN" and not (head.dep == CONJ and head.tag_ == "NNPS"):
+                span = _trim(head.doc, lo, hi)
+                return Actor(None, None, sector, span.text, span.start_char, span.end_char,
+                             None, f"agent '{sector_src}' without a country")
+            if head.pos == POS_PROPN and not (head.dep == CONJ and head.tag == NNPS):
                 # (a plural coordinated name is part of a title: "Minister of Foreign
                 # Affairs and [Expatriates]")
                 # "President Laurent Gbago": an unknown name keeps its title's sector
                 title, title_src = self._title_agent(head.doc, lo, head.i - 1)
-                return Actor(None, None, title, text_span.text, start, end, None,
+                span = _trim(head.doc, lo, hi)
+                return Actor(None, None, title, span.text, span.start_char, span.end_char,
+                             None,
                              f"unknown name + title '{title_src}'" if title else "unknown name")
             return None
         entry = mention.entry
-        if sector is None and head.pos_ == "PROPN" and entry.code == entry.country \
+        if sector is None and head.pos == POS_PROPN and entry.code == entry.country \
                 and not mention.start <= head.i < mention.end:
             # "Chinese Foreign Minister Wang Yi": the title before the name gives the sector
             sector, sector_src = self._title_agent(head.doc, lo, head.i - 1)
@@ -286,7 +337,9 @@ class ActorResolver:
             sector = entry.sector
         code = entry.code + (sector or "") if entry.code == entry.country else entry.code
         how = f"{entry.kind} '{entry.form}'" + (f" + agent '{sector_src}'" if sector_src else "")
-        actor = Actor(code, entry.country, sector, text_span.text, start, end, entry.source, how)
+        span = _trim(head.doc, lo, hi)
+        actor = Actor(code, entry.country, sector, span.text, span.start_char, span.end_char,
+                      entry.source, how)
         self._bind(head, mention, actor, scope)
         if scope.discourse is not None:
             if sector_src:
@@ -305,7 +358,7 @@ class ActorResolver:
         # reference, agent or half form, and the head has no possessor
         last = hi
         toks = tokens(doc)
-        while last >= lo and (toks[last].is_punct or toks[last].tag_ == "POS"):
+        while last >= lo and (toks[last].is_punct or toks[last].tag == TAG_POS):
             last -= 1
         if last < lo:
             return []
@@ -314,7 +367,7 @@ class ActorResolver:
                 and " " not in head_lemma and head_lemma not in self._ref_ends \
                 and not any(c.dep == POSS for c in children(head)):
             return []
-        words = [t for t in _tokens(doc, lo, hi) if not t.is_punct and t.tag_ != "POS"]
+        words = [t for t in _tokens(doc, lo, hi) if not t.is_punct and t.tag != TAG_POS]
         definite = bool(words) and words[0].lower_ == "the"
         if definite:
             words = words[1:]
@@ -420,8 +473,8 @@ class ActorResolver:
         # Khalifa Al Thani"): the span holds the head or ends where the name ends
         toks = tokens(doc)
         spans = [(s, e) for s, e in scope.people if lo <= s and e - 1 <= hi
-                 and (s <= head.i < e or e >= len(doc) or toks[e].pos_ != "PROPN")
-                 and (s == 0 or toks[s - 1].pos_ != "PROPN" or toks[s - 1].lower_ in _TITLE_WORDS
+                 and (s <= head.i < e or e >= len(doc) or toks[e].pos != POS_PROPN)
+                 and (s == 0 or toks[s - 1].pos != POS_PROPN or toks[s - 1].lower_ in _TITLE_WORDS
                       or s <= head.i < e)]
         if not spans:
             return None
@@ -487,7 +540,8 @@ class ActorResolver:
     def _bind(self, head: Token, mention: Mention, actor: Actor, scope: Scope) -> None:
         """Remember a name introduced with its country ("US Secretary of State Mike
         Pompeo") so the article's later "Pompeo" resolves to the same actor."""
-        if scope.discourse is None or head.pos_ != "PROPN" or mention.start <= head.i < mention.end:
+        if scope.discourse is None or head.pos != POS_PROPN \
+                or mention.start <= head.i < mention.end:
             return
         name = _name_tokens(head)
         if name and " " in name:
@@ -544,7 +598,7 @@ class ActorResolver:
         if not any(c.dep == POSS and c.lower_ in POSSESSIVES for c in children(head)):
             return None
         verb = head.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        while verb.pos not in VERBAL_POS and verb.head.i != verb.i:
             verb = verb.head
         if head.dep not in SUBJECT_DEPS_IDS:
             # "Pakistan is willing to withdraw its troops": the controlling clause's subject
@@ -656,6 +710,22 @@ class ActorResolver:
                                 return found
         return None, None
 
+    def _head_sector(self, head: Token) -> tuple[str | None, str | None]:
+        """The sector of a phrase's head: its own or a multiword agent's, that of the group
+        a leader noun heads, or that of a compound before it ("Saudi air force jets")."""
+        sector, sector_src = self._sector(head)
+        if head.lemma_.lower() in LEADER_NOUNS:
+            led = self._led_group_sector(head)
+            if led[0] is not None:
+                sector, sector_src = led
+        if sector is None and head.pos == POS_NOUN:
+            for c in lefts(head):
+                if c.dep == COMPOUND and (c.pos == POS_NOUN or c.lower in FORCE_WORDS):
+                    sector, sector_src = self._sector(c)
+                    if sector:
+                        break
+        return sector, sector_src
+
     def is_agent_noun(self, tok: Token) -> bool:
         """Does the noun name people of a sector ("demonstrators", "troops")?"""
         return self._sector(tok)[0] is not None
@@ -716,7 +786,7 @@ def _longest(matches) -> list[tuple[int, int]]:
 
 def _name_tokens(head: Token) -> str | None:
     """The proper name ending at `head`: "Mike Pompeo" in "Secretary of State Mike Pompeo"."""
-    if head.pos_ != "PROPN":
+    if head.pos != POS_PROPN:
         return None
     toks = [head]
     cur = head.i - 1
@@ -725,12 +795,12 @@ def _name_tokens(head: Token) -> str | None:
     while cur >= 0:
         t = doc_tokens[cur]
         # "Son-hui" split by the tokenizer
-        if t.text == "-" and cur > 0 and doc_tokens[cur - 1].pos_ == "PROPN" \
+        if t.text == "-" and cur > 0 and doc_tokens[cur - 1].pos == POS_PROPN \
                 and not t.whitespace_ and not doc_tokens[cur - 1].whitespace_:
             toks.insert(0, t)
             cur -= 1
             continue
-        if t.pos_ == "PROPN" and t.head.i in {x.i for x in toks} \
+        if t.pos == POS_PROPN and t.head.i in {x.i for x in toks} \
                 and t.dep in (COMPOUND, FLAT) and t.lower_ not in _TITLE_WORDS:
             toks.insert(0, t)
             cur -= 1
@@ -788,9 +858,9 @@ def _best_mention(head: Token, inside: list[Mention]) -> Mention | None:
 
 def _trim(doc: Doc, lo: int, hi: int) -> Text:
     toks = tokens(doc)
-    while lo < hi and (toks[lo].lower_ in DETERMINERS or toks[lo].is_punct):
+    while lo < hi and (toks[lo].lower in DETERMINERS_IDS or toks[lo].is_punct):
         lo += 1
-    while hi > lo and (toks[hi].is_punct or toks[hi].tag_ == "POS" or toks[hi].lower_ == "'s"):
+    while hi > lo and (toks[hi].is_punct or toks[hi].tag == TAG_POS or toks[hi].lower == S_CLITIC):
         hi -= 1
     return span_text(doc, lo, hi + 1)
 

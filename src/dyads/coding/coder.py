@@ -21,7 +21,17 @@ from dyads.coding import grammar as g
 from dyads.coding.lexicon import ANY, Lexicon, Pattern
 from dyads.lang import ordered_words, words
 from dyads.model import Actor, Event
-from dyads.nlp import children, columns, tokens_with_pos
+from dyads.nlp import (
+    NOMINAL_POS,
+    POS_ADJ,
+    POS_NOUN,
+    VERBAL_POS,
+    children,
+    columns,
+    root,
+    string_id,
+    tokens_with_pos,
+)
 
 # Roots whose target may be the subject of a that-clause (appeals, demands, accusations,
 # rejections, threats).
@@ -69,6 +79,7 @@ REGIONAL_WORDS = words("grammar", "regional_words")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
+WHEN_AS = frozenset(map(string_id, ("when", "as")))  # words, as `tok.lower` ids
 COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
 
@@ -103,26 +114,33 @@ class EventCoder:
 
     # --- pattern matching ---------------------------------------------------------------
     def match_verb(self, v: Token) -> Match | None:
+        lemma = v.lemma_.lower()
+        phrasal = self.lexicon.by_phrasal.get(lemma, ())
+        if not phrasal and lemma not in self.lexicon.verb_lemmas:
+            return None  # (most auxiliaries and adjectives: no pattern to try)
         if g.names_something(v):
             return None
-        lemma = v.lemma_.lower()
         slots = _VerbSlots(v)
-        for particle, p in self.lexicon.by_phrasal.get(lemma, ()):
+        for particle, p in phrasal:
             if _has_particle(v, particle):
                 m = self._fit(v, p, slots)
                 if m is not None:
                     return m
         best: Match | None = None
+        best_rank = (0, 0)
         # without the patterns none of whose objects is among the verb's nouns
         for p in self.lexicon.verb_patterns(lemma, lambda: slots.all_keys,
                                             lambda: slots.object_keys):
-            if best is not None and p.specificity < best.pattern.specificity:
-                break
+            if best is not None:
+                if p.specificity < best.pattern.specificity:
+                    break
+                if not p.objects and best_rank >= (0, 0):
+                    continue  # a match without an object ranks (0, 0): it cannot win
             m = self._fit(v, p, slots)
             # at equal specificity the longer object phrase wins ("hunger strike" over
             # "strike"), then the first of coordinated objects ("sent [supplies] and personnel")
-            if m is not None and (best is None or _rank(m) > _rank(best)):
-                best = m
+            if m is not None and (best is None or _rank(m) > best_rank):
+                best, best_rank = m, _rank(m)
         return best
 
     def _fit(self, v: Token, p: Pattern, slots: _VerbSlots) -> Match | None:
@@ -138,13 +156,14 @@ class EventCoder:
                 if not cands and not p.objects:
                     return None
             elif p.xcomps:  # "threatened to use [force]", "to go on [strike]": the complement's
-                cands = [o for c in slots.xcomps for o in g.direct_objects(c)] \
-                    + [n for c in slots.xcomps for _, n in g.prep_objects(c)] + slots.objects
+                cands = slots.xcomp_objects
             else:
                 cands = slots.objects
             if p.objects:
-                obj = next((n for n in cands if slots.keys(n) & p.objects), None)
-                if obj is None:
+                for obj in cands:
+                    if not slots.keys(obj).isdisjoint(p.objects):
+                        break
+                else:
                     return None
                 object_words = max(len(k.split()) for k in slots.keys(obj) & p.objects)
                 if p.object_mods and not g.noun_modifiers(obj) & p.object_mods:
@@ -188,7 +207,7 @@ class EventCoder:
         mood = MOOD_OF_ROOT.get(p.code[:2])
         if mood == "demand" and m.trigger.lemma_.lower() in ASSERTING_DEMANDS \
                 and not (p.objects or p.preps) and any(
-                    c.dep_ == "ccomp" and g.indicative(c) and not g.obligation(c)
+                    c.dep == g.CCOMP and g.indicative(c) and not g.obligation(c)
                     for c in children(m.trigger)):
             m.code = "010"  # "insisted (that) unrest reflected old tensions": a statement
             m.notes.append(ASSERTION_NOTE)
@@ -196,9 +215,9 @@ class EventCoder:
         if mood is not None and not (p.objects or p.preps or p.object_mods):
             # the complement: "pledged [to free]", and for demands and appeals also a that-
             # clause: "demanded [that Russia withdraw its troops]"
-            deps = ("xcomp", "ccomp") if mood in ("demand", "appeal") else ("xcomp",)
+            deps = (g.XCOMP, g.CCOMP) if mood in ("demand", "appeal") else (g.XCOMP,)
             for c in children(m.trigger):
-                if c.dep_ in deps and c.pos_ in g.VERBAL:
+                if c.dep in deps and c.pos in VERBAL_POS:
                     act = self.match_verb(c)
                     if act is not None and p.xcomps - {ANY} and (
                             act.obj is None or not p.code.endswith("0")):
@@ -219,8 +238,8 @@ class EventCoder:
             # adverbial clause after an apposition: "rejected calls by Annan, UN chief, [to
             # adopt] reforms")
             for c in [*children(m.obj), *children(m.trigger)]:
-                if c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c.pos_ in g.VERBAL and any(
-                        k.dep_ == "aux" and k.lower_ == "to" for k in children(c)):
+                if c.dep in (g.ACL, g.RELCL, g.XCOMP, g.ADVCL) and c.pos in VERBAL_POS and any(
+                        k.dep == g.AUX and k.lower == g.TO for k in children(c)):
                     act = self.match_verb(c)
                     code = act and self.mood_code(act.event_code, mood)
                     if act is not None and code:
@@ -293,7 +312,7 @@ class EventCoder:
         if code not in PROTEST_BASES:
             return None
         for c in children(m.trigger):
-            if c.dep in (g.ADVCL, g.XCOMP) and c.pos_ in g.VERBAL \
+            if c.dep in (g.ADVCL, g.XCOMP) and c.pos in VERBAL_POS \
                     and any(a.dep == g.AUX and a.lower == g.TO for a in children(c)):
                 act = self.match_verb(c)
                 if act is None:
@@ -352,7 +371,7 @@ class EventCoder:
                         # "X said Y must ensure security": a demand, whatever the act
                         m.code = "100"
                         m.notes.append("demand: a reported 'must'")
-                if m and tok.dep == g.ADVCL and tok.tag_ == "VBG" \
+                if m and tok.dep == g.ADVCL and tok.tag == g.VBG \
                         and m.event_code[:2] in VIOLENCE_ROOTS and any(
                             o.trigger.i == tok.head.i and o.event_code[:2] in VIOLENCE_ROOTS
                             | {"17"} for o in matches):
@@ -441,7 +460,7 @@ class EventCoder:
                 e.hypothetical = True
                 e.flags.append("question")
         if discourse is not None:  # the next sentence's "he" or "it"
-            subject = next((a for a in self._resolve_all(g.subjects(doc[:].root), scope)
+            subject = next((a for a in self._resolve_all(g.subjects(root(doc)), scope)
                             if _known(a)), None)
             if subject is not None:
                 discourse.last_subject = subject
@@ -465,7 +484,10 @@ class EventCoder:
             sources = self._resolve_all(g.subjects(m.trigger), scope)
             targets = self._targets(m, scope, sources)
             anchor = m.trigger
-        verbal = anchor.pos_ in g.VERBAL
+        if not sources and not targets and not m.does_violence and (
+                m.nominal or not (g.is_passive(m.trigger) or g.passive_agents(m.trigger))):
+            return []  # nobody named, and no agentless act whose doer the place may give
+        verbal = anchor.pos in VERBAL_POS
         neg = g.negated(anchor) if verbal else g.has_neg(anchor)
         if m.nominal and g.has_neg(m.trigger):
             neg = True
@@ -551,8 +573,8 @@ class EventCoder:
                      if self._violent_noun(n) for a in self._modifier_actors(n, scope)
                      if a.country] or [
                 # "were killed when [Russian rockets] hit apartment blocks": the clause's doer
-                a for c in children(m.trigger) if c.dep_ == "advcl" and any(
-                    k.dep_ == "advmod" and k.lower_ in ("when", "as") for k in children(c))
+                a for c in children(m.trigger) if c.dep == g.ADVCL and any(
+                    k.dep == g.ADVMOD and k.lower in WHEN_AS for k in children(c))
                 for a in self._resolve_all(g.subjects(c), scope) if a.country]
             if doers:
                 pairs = [(d, t, False) for d in doers
@@ -582,9 +604,7 @@ class EventCoder:
                     or [(state, None, False)]
         # the countries named, as places or through the people who act ("President Obama
         # offered to send troops to Uganda" names two)
-        countries = {c for c in [mn.entry.country for mn in scope.mentions]
-                     + [a.country for a in (*sources, *targets) if a is not None]
-                     if c and len(c) == 3 and c not in GROUP_CLASSES}
+        countries: set[str] | None = None  # (read when an event is made)
         out = []
         # protesters protest where they are: "protesters rallied [in Tehran]" are Iranian
         here = self._protest_place(m, scope) if code.root == "14" and any(
@@ -596,6 +616,10 @@ class EventCoder:
                 s = _domestic(s, here.country, f"protesting in {here.text!r}")
             if t is None and code.code == "040" and not m.nominal:
                 continue  # "Israel's Cabinet met Sunday": a body meeting alone meets nobody
+            if countries is None:
+                countries = {c for c in [mn.entry.country for mn in scope.mentions]
+                             + [a.country for a in (*sources, *targets) if a is not None]
+                             if c and len(c) == 3 and c not in GROUP_CLASSES}
             if len(countries) == 1 and code.root not in VIOLENCE_ROOTS:
                 # "Nicaragua's government ordered the opposition newspaper to close": in a
                 # sentence that names one country, its unnamed parties are domestic; not for
@@ -621,6 +645,15 @@ class EventCoder:
 
     # --- actors -------------------------------------------------------------------------
     def _resolve_all(self, heads: list[Token], scope: Scope) -> list[Actor]:
+        # the same slots are read for several predicates and passes; once its heads are
+        # resolved (scope.resolved) the answer for a list of heads does not change
+        key = tuple([h.i for h in heads])
+        found = scope.resolved_all.get(key)
+        if found is None:
+            found = scope.resolved_all[key] = self._resolve_heads(heads, scope)
+        return found.copy()
+
+    def _resolve_heads(self, heads: list[Token], scope: Scope) -> list[Actor]:
         out = []
         for h in heads:
             whole = g.partitive_whole(h)  # "some of the UN peacekeepers"
@@ -645,7 +678,7 @@ class EventCoder:
                                for a in found)
                     continue
             found = self.resolver.resolve_many(h, scope)
-            if h.dep_ == "conj" and out and out[0].country and (out[0].how or "").startswith(
+            if h.dep == g.CONJ and out and out[0].country and (out[0].how or "").startswith(
                     "adjective") and found and all(a.sector and not a.country for a in found):
                 # "Turkish drones and [artillery]": the nationality covers both
                 c = out[0].country
@@ -815,7 +848,7 @@ class EventCoder:
         phrases = ([m.obj] if hit else []) + [h for i, heads in enumerate(groups)
                                               if i != obj_index for h in heads]
         for h in phrases:
-            if h.pos_ in ("NOUN", "PROPN") and h.lower_ not in g.TIME_NOUNS:
+            if h.pos in NOMINAL_POS and h.lower not in g.TIME_NOUNS_IDS:
                 return [self.resolver.phrase_actor(h)]
         return []
 
@@ -875,7 +908,7 @@ class EventCoder:
         return m.event_code[:2] in ("03", "04") and self._meeting_noun(at)
 
     def _meeting_noun(self, n: Token) -> bool:
-        if n.pos_ != "NOUN":
+        if n.pos != POS_NOUN:
             return False
         event = self.match_noun(n)
         return event is not None and event.event_code[:2] == "04"
@@ -893,7 +926,7 @@ class EventCoder:
                         ) -> tuple[list[Actor], list[Actor]]:
         n = m.trigger
         # "the sanctions [imposed by Washington on Tehran]": the participle names both sides
-        participles = [c for c in children(n) if c.dep == g.ACL and c.tag_ == "VBN"]
+        participles = [c for c in children(n) if c.dep == g.ACL and c.tag == g.VBN]
         of_objects = [x for _, x in g.prep_objects(n, ("of",))]
         # "the Geneva talks" are held there; "the Geneva [decision]" may be the city's
         meeting = m.event_code[:2] == "04" and m.event_code[:3] not in ("042", "043")
@@ -903,7 +936,7 @@ class EventCoder:
                                          for _, x in g.prep_objects(w, ("by",))]
                                         + [a for c in participles for a in g.passive_agents(c)],
                                         scope)
-        if not sources and n.dep in (g.DOBJ, g.ATTR) and n.head.pos_ in g.VERBAL \
+        if not sources and n.dep in (g.DOBJ, g.ATTR) and n.head.pos in VERBAL_POS \
                 and not m.reacted_to and (n.dep == g.ATTR or n.head.lemma_.lower()
                                           in g.SUPPORT_VERBS):
             sources = self._resolve_all(g.subjects(n.head), scope)
@@ -932,7 +965,7 @@ class EventCoder:
         if not any(t.country for t in targets) and m.event_code[:2] in VIOLENCE_ROOTS:
             # "blockades in the West Bank", "air strikes in Syria": the place is hit
             places = [x for _, x in g.prep_objects(n, ("in", "across", "inside"))]
-            if n.dep == g.DOBJ and n.head.pos_ in g.VERBAL:
+            if n.dep == g.DOBJ and n.head.pos in VERBAL_POS:
                 places += [x for _, x in g.prep_objects(n.head, ("in", "across", "inside"))]
             found = [a for a in self._resolve_all(places, scope) if a.country]
             targets = found or targets
@@ -942,7 +975,7 @@ class EventCoder:
             # "NK yet to respond to [US request]", "Iran weighed [the EU offer]": whoever
             # reacts to an appeal, offer, demand or threat is the one it was made to
             verb = n.head.head if n.dep == g.POBJ else n.head if n.dep == g.DOBJ else None
-            if verb is not None and verb.pos_ in g.VERBAL:
+            if verb is not None and verb.pos in VERBAL_POS:
                 targets = [a for a in self._resolve_all(g.subjects(verb), scope)
                            if _actor_key(a) not in src_keys and a.country]
         if not targets and m.does_violence:  # "a bombing killed [four US soldiers]"
@@ -952,7 +985,7 @@ class EventCoder:
                 self.resolver.phrase_actor(x) for x in hit if x.pos_ in ("NOUN", "PROPN")][:1]
         if not targets:  # "an attack on [the convoy]": what the text says was hit
             targets = [self.resolver.phrase_actor(x) for _, x in g.prep_objects(n, preps)
-                       if x.pos_ in ("NOUN", "PROPN")][:1]
+                       if x.pos in NOMINAL_POS][:1]
         return sources, targets
 
 
@@ -1002,6 +1035,7 @@ class _VerbSlots:
         self._all_keys: set[str] | None = None
         self._object_keys: set[str] | None = None
         self._xcomps: list[Token] | None = None
+        self._xcomp_objects: list[Token] | None = None
 
     @property
     def xcomps(self) -> list[Token]:
@@ -1021,6 +1055,14 @@ class _VerbSlots:
         return heads + [n for h in heads if h.lemma_.lower() in COUNT_NOUNS
                         or h.lemma_.lower() in g.QUANTITY_NOUNS
                         for _, n in g.prep_objects(h, ("of",))]
+
+    @property
+    def xcomp_objects(self) -> list[Token]:
+        """The complements' objects and prepositional objects, then the verb's objects."""
+        if self._xcomp_objects is None:
+            self._xcomp_objects = [o for c in self.xcomps for o in g.direct_objects(c)] \
+                + [n for c in self.xcomps for _, n in g.prep_objects(c)] + self.objects
+        return self._xcomp_objects
 
     @property
     def objects(self) -> list[Token]:
@@ -1067,8 +1109,9 @@ class _VerbSlots:
 def _has_particle(v: Token, word: str) -> bool:
     """The parser labels particles prt, advmod or prep ("stepped down", "pulled out of"),
     and an adjective particle right after the verb anything ("let [free]", ccomp)."""
+    word_id = string_id(word)
     return any((c.dep in (g.PRT, g.ADVMOD, g.PREP) and c.i > v.i
-                or c.i == v.i + 1 and c.pos_ == "ADJ") and c.lower_ == word
+                or c.i == v.i + 1 and c.pos == POS_ADJ) and c.lower == word_id
                for c in children(v))
 
 

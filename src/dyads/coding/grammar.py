@@ -10,7 +10,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyads.lang import phrase_table, words
-from dyads.nlp import children, columns, lefts, per_sentence, string_id, string_ids, tokens
+from dyads.nlp import (
+    NOMINAL_POS,
+    POS_ADJ,
+    POS_NOUN,
+    POS_PROPN,
+    VERBAL_POS,
+    children,
+    columns,
+    lefts,
+    per_sentence,
+    string_id,
+    string_ids,
+    tokens,
+)
 
 VERBAL = {"VERB", "AUX"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # "reflected", "reflects", "reflect" (present or past)
@@ -30,7 +43,10 @@ SUBJECT_DEPS_IDS = string_ids(SUBJECT_DEPS)
 PASSIVE_SUBJECT_DEPS_IDS = string_ids(PASSIVE_SUBJECT_DEPS)
 OBJECT_DEPS_IDS = string_ids(OBJECT_DEPS)
 # and words, compared with `tok.lower`
-TO, FOR, OF, NO, YET = map(string_id, ("to", "for", "of", "no", "yet"))
+TO, FOR, OF, NO, YET, WHERE = map(string_id, ("to", "for", "of", "no", "yet", "where"))
+# and tags, compared with `tok.tag`
+VBD, VBG, VBN, VBZ = map(string_id, ("VBD", "VBG", "VBN", "VBZ"))
+CC, NPADVMOD = string_id("cc"), string_id("npadvmod")
 # Verbs whose object, not subject, does what the complement says ("urged Iran to return").
 OBJECT_CONTROL = words("grammar", "object_control")
 # Governors after which the complement happened (or is happening): "began to withdraw".
@@ -64,7 +80,7 @@ def verb_read_as_noun(doc) -> list[Token]:
     for tok in tokens(doc):
         if tok.dep == ROOT:
             kids = {c.dep for c in children(tok)}
-            if tok.pos_ == "NOUN" and NSUBJ in kids and (DOBJ in kids or PRT in kids):
+            if tok.pos == POS_NOUN and NSUBJ in kids and (DOBJ in kids or PRT in kids):
                 return [tok]
             return []
     return []
@@ -74,20 +90,20 @@ def expand_conj(tok: Token) -> list[Token]:
     """`tok` and the heads coordinated with it ("Israel and Jordan")."""
     out = [tok]
     for c in lefts(tok):  # "[Erdogan] and Russian President Vladimir Putin" (misparsed)
-        if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and any(
-                k.dep_ == "cc" for k in children(c)) and any(
-                k.dep_ == "conj" and k.lower_ in TITLE_NOUNS for k in children(c)):
+        if c.dep in (NMOD, COMPOUND) and c.pos == POS_PROPN and any(
+                k.dep == CC for k in children(c)) and any(
+                k.dep == CONJ and k.lower_ in TITLE_NOUNS for k in children(c)):
             out.append(c)
     for child in children(tok):
-        if child.dep == CONJ and child.pos_ == tok.pos_ or (
-                child.dep == CONJ and child.pos_ in {"PROPN", "NOUN"}):
+        if child.dep == CONJ and child.pos == tok.pos or (
+                child.dep == CONJ and child.pos in NOMINAL_POS):
             out.extend(expand_conj(child))
     return out
 
 
 def is_passive(v: Token) -> bool:
     return any(c.dep in PASSIVE_SUBJECT_DEPS_IDS or c.dep == AUXPASS for c in children(v)) or (
-        v.dep == ACL and v.tag_ == "VBN")
+        v.dep == ACL and v.tag == VBN)
 
 
 def passive_agents(v: Token) -> list[Token]:
@@ -113,10 +129,10 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if head.i == v.i:
         # a headline's "Turkey expels Dutch ambassador": the parser made the subject a
         # compound of the verb
-        return [c for c in lefts(v) if c.dep_ == "compound" and c.pos_ == "PROPN"
-                and v.tag_ == "VBZ"][-1:]
+        return [c for c in lefts(v) if c.dep == COMPOUND and c.pos == POS_PROPN
+                and v.tag == VBZ][-1:]
     if v.dep == XCOMP:
-        if head.dep == ROOT and head.pos_ not in VERBAL and head.pos_ != "ADJ":
+        if head.dep == ROOT and head.pos not in VERBAL_POS and head.pos != POS_ADJ:
             return [head]  # a headline's "NK (yet) to respond ...": the root is the subject
         if head.lemma_ in OBJECT_CONTROL:
             for c in children(head):
@@ -125,7 +141,7 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
             if is_passive(head):  # "Iran was urged to return": the urged one returns
                 return [c for c in children(head) if c.dep in PASSIVE_SUBJECT_DEPS_IDS]
         return subjects(head, depth + 1)
-    if v.dep == CONJ and head.pos_ in VERBAL:
+    if v.dep == CONJ and head.pos in VERBAL_POS:
         return subjects(head, depth + 1)
     committed = _committed_to(v)
     if committed is not None:  # "France is committed to [sending] aid"
@@ -135,22 +151,22 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
             return [c for w in near for c in children(w)
                     if c.dep in PASSIVE_SUBJECT_DEPS_IDS or c.dep in SUBJECT_DEPS_IDS]
         return subjects(committed, depth + 1)
-    if v.dep in (ADVCL, PCOMP) and v.tag_ in ("VBG", "VBN"):
+    if v.dep in (ADVCL, PCOMP) and v.tag in (VBG, VBN):
         return subjects(head, depth + 1)
     if dispatched_purpose(v):  # "Egypt sent a delegation to mediate": Egypt mediates
         return subjects(head, depth + 1)
     if v.dep == CCOMP and head.lemma_ == "let" and v.i == head.i + 1:
         return subjects(head, depth + 1)  # "Ethiopia let [free] 74 political leaders"
-    if v.dep == ACOMP and head.pos_ in VERBAL:  # "Norway is [willing] to send"
+    if v.dep == ACOMP and head.pos in VERBAL_POS:  # "Norway is [willing] to send"
         return subjects(head, depth + 1)
-    if v.dep == RELCL and head.pos_ in {"NOUN", "PROPN"}:
+    if v.dep == RELCL and head.pos in NOMINAL_POS:
         return [head]
     return []
 
 
 def passive_targets(v: Token) -> list[Token]:
     """The patient of a passive: its subject, or the noun a passive participle modifies."""
-    if v.dep == ACL and v.tag_ == "VBN":
+    if v.dep == ACL and v.tag == VBN:
         return [v.head]
     for c in children(v):
         if c.dep in PASSIVE_SUBJECT_DEPS_IDS:
@@ -180,9 +196,9 @@ def direct_objects(v: Token) -> list[Token]:
     for c in children(v):
         if c.dep in OBJECT_DEPS_IDS or c.dep in (DATIVE, IOBJ):
             out.extend(expand_conj(partitive_whole(c) or c))
-        elif c.dep_ == "npadvmod" and c.i > v.i and c.pos_ in ("NOUN", "PROPN") \
-                and c.lower_ not in TIME_NOUNS and (
-                    v.dep_ == "ROOT" and v.tag_ == "VBZ" or c.left_edge.i == v.i + 1
+        elif c.dep == NPADVMOD and c.i > v.i and c.pos in NOMINAL_POS \
+                and c.lower not in TIME_NOUNS_IDS and (
+                    v.dep == ROOT and v.tag == VBZ or c.left_edge.i == v.i + 1
                     and not any(k.dep_ == "nummod" for k in children(c))):
             # "Turkey expels Dutch [ambassador]" (headline misparse), "eased curfew
             # [hours]" (but not a measure: "rose [5 percent]")
@@ -195,7 +211,7 @@ def direct_objects(v: Token) -> list[Token]:
         if reduced is not None:  # "will not accept [refugees] fleeing the violence"
             out.extend(expand_conj(reduced[0]))
         for c in children(v):  # "allow [UN agencies] [access]" parsed as a small clause
-            if c.dep == CCOMP and c.pos_ == "NOUN" and c.i > v.i:
+            if c.dep == CCOMP and c.pos == POS_NOUN and c.i > v.i:
                 out.append(c)
                 out.extend(s for s in children(c) if s.dep == NSUBJ)
     return out
@@ -205,8 +221,8 @@ def _reduced_relative(v: Token) -> tuple[Token, Token] | None:
     """(noun, participle) of "accept [refugees fleeing X]" when the parser made the noun
     the subject of a complement clause right after the verb."""
     for c in children(v):
-        if c.dep == CCOMP and c.tag_ == "VBG" and c.i > v.i:
-            subj = [s for s in children(c) if s.dep == NSUBJ and s.pos_ in ("NOUN", "PROPN")]
+        if c.dep == CCOMP and c.tag == VBG and c.i > v.i:
+            subj = [s for s in children(c) if s.dep == NSUBJ and s.pos in NOMINAL_POS]
             if subj and subj[0].left_edge.i == v.i + 1:
                 return subj[0], c
     return None
@@ -276,7 +292,7 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
             for p in children(c):
                 if p.dep == POBJ and p.lower not in TIME_NOUNS_IDS:  # not "on Sunday"
                     out.extend((c.lower_, n) for n in expand_conj(p))
-                elif p.dep == PCOMP and p.tag_ == "VBG":  # "accused X of [embezzling]"
+                elif p.dep == PCOMP and p.tag == VBG:  # "accused X of [embezzling]"
                     out.append((c.lower_, p))
                 elif p.dep == PREP:  # "out of", "away from"
                     out.extend(prep_objects(c, preps=None))
@@ -312,10 +328,12 @@ def modifier_clause_tokens(doc) -> set[int]:
     out: set[int] = set()
     candidates = []  # verbs a "where" or a misparsed participle hangs on, checked after
     # read the parse as arrays: making a Token for every word costs more than the test
-    strings = doc.vocab.strings
-    relcl, acl, ccomp = strings["relcl"], strings["acl"], strings["ccomp"]
-    vbg, where = strings["VBG"], strings["where"]
-    cols, toks = columns(doc), tokens(doc)
+    cols = columns(doc)
+    relcl, acl, ccomp, vbg, where = RELCL, ACL, CCOMP, VBG, WHERE
+    if relcl not in cols.dep and acl not in cols.dep and ccomp not in cols.dep \
+            and where not in cols.lower:
+        return out  # most sentences: none of the labels and words looked for below
+    toks = tokens(doc)
     for i, (dep, tag, low) in enumerate(zip(cols.dep, cols.tag, cols.lower, strict=True)):
         if dep == relcl or dep == acl:
             t = toks[i]
@@ -324,7 +342,7 @@ def modifier_clause_tokens(doc) -> set[int]:
         elif low == where or (dep == ccomp and tag == vbg):
             candidates.append(toks[i].head)
     for v in candidates:
-        if v.i in out or v.pos_ not in VERBAL:
+        if v.i in out or v.pos not in VERBAL_POS:
             continue
         if _where_clause(v):
             out.update(x.i for x in v.subtree)
@@ -342,7 +360,7 @@ def _reported_where(v: Token) -> bool:
     York, [where Guterres urged an end to the fighting]"."""
     first = v.left_edge
     return first.lower_ == "where" and first.i > 0 and v.doc[first.i - 1].lower_ == "," \
-        and any(c.dep == NSUBJ and c.pos_ == "PROPN" for c in children(v))
+        and any(c.dep == NSUBJ and c.pos == POS_PROPN for c in children(v))
 
 
 def _where_clause(v: Token) -> bool:
@@ -356,7 +374,7 @@ def _where_clause(v: Token) -> bool:
     before = v.doc[first.i - 1]
     if before.is_punct and before.i > 0:
         before = v.doc[before.i - 1]
-    return before.pos_ in ("NOUN", "PROPN")
+    return before.pos in NOMINAL_POS
 
 
 def in_modifier_clause(tok: Token) -> bool:
@@ -368,10 +386,10 @@ def in_modifier_clause(tok: Token) -> bool:
     """
     cur = tok
     while cur.head.i != cur.i:
-        if cur.dep in (RELCL, ACL) and cur.pos_ in VERBAL:
+        if cur.dep in (RELCL, ACL) and cur.pos in VERBAL_POS:
             infinitive = any(c.dep == AUX and c.lower == TO for c in children(cur))
             misparsed = cur.dep == ACL and cur.head.dep == ROOT \
-                and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBD", "VBN")
+                and cur.head.pos in NOMINAL_POS and cur.tag in (VBD, VBN)
             if not (infinitive or misparsed or _reported_where(cur)):
                 return True
         cur = cur.head
@@ -459,7 +477,7 @@ def modal(v: Token) -> str | None:
         if head.lemma_ not in REALIS_GOVERNORS:
             return f"complement of '{head.lemma_}'"
         return modal(head)
-    if v.dep == CONJ and v.head.pos_ in VERBAL:
+    if v.dep == CONJ and v.head.pos in VERBAL_POS:
         return modal(v.head)
     return None
 
@@ -486,7 +504,7 @@ def claimed_by(v: Token) -> Token | None:
 def reported(v: Token) -> Token | None:
     """The reporting verb whose complement clause holds `v` ("said [it would meet]")."""
     cur = v
-    while cur.dep == CONJ and cur.head.pos_ in VERBAL:
+    while cur.dep == CONJ and cur.head.pos in VERBAL_POS:
         cur = cur.head
     if cur.dep in (CCOMP, PARATAXIS) and cur.head.lemma_ in REPORTING_VERBS:
         return cur.head
@@ -501,7 +519,7 @@ def reported(v: Token) -> Token | None:
 
 def _committed_to(v: Token) -> Token | None:
     """The intent word of "is committed / ready to [sending]" (a gerund after "to")."""
-    if v.dep != PCOMP or v.tag_ != "VBG" or v.head.lower != TO:
+    if v.dep != PCOMP or v.tag != VBG or v.head.lower != TO:
         return None
     gov = v.head.head
     return gov if gov.lemma_.lower() in INTENT_ADJECTIVES or gov.lower_ in INTENT_ADJECTIVES \
@@ -542,9 +560,9 @@ def averted(tok: Token) -> str | None:
 def is_attribution(v: Token) -> bool:
     """Is the reporting verb `v` the attribution of a report ("..., the military said",
     "..., reports Ansa") rather than a statement of its own? Its clause comes first."""
-    if v.dep in (CCOMP, PARATAXIS) and v.head.i < v.i and v.head.pos_ in VERBAL:
+    if v.dep in (CCOMP, PARATAXIS) and v.head.i < v.i and v.head.pos in VERBAL_POS:
         return True
-    return any(c.dep in (CCOMP, PARATAXIS) and c.i < v.i and c.pos_ in VERBAL
+    return any(c.dep in (CCOMP, PARATAXIS) and c.i < v.i and c.pos in VERBAL_POS
                for c in children(v))
 
 
@@ -552,7 +570,7 @@ def demanded_clause(v: Token) -> Token | None:
     """The that-clause of "X said (that) Y must act": its verb, if it carries an obligation
     modal and a subject of its own."""
     for c in children(v):
-        if c.dep == CCOMP and c.i > v.i and c.pos_ in VERBAL and obligation(c) \
+        if c.dep == CCOMP and c.i > v.i and c.pos in VERBAL_POS and obligation(c) \
                 and any(s.dep in SUBJECT_DEPS_IDS for s in children(clause_verb(c))):
             return c
     return None
@@ -571,25 +589,25 @@ def intent_marker(v: Token) -> str | None:
         return "future (headline 'X to ...')"  # "Egypt to send aid to Gaza"
     if v.dep == XCOMP:
         head = v.head
-        if head.lemma_ == "go" and head.tag_ == "VBG":
+        if head.tag == VBG and head.lemma_ == "go":
             return "future 'going to'"
-        if head.dep == ROOT and head.pos_ not in VERBAL and head.pos_ != "ADJ":
+        if head.dep == ROOT and head.pos not in VERBAL_POS and head.pos != POS_ADJ:
             return "future (headline 'X to ...')"
-        if head.pos_ == "ADJ" and head.lemma_ in INTENT_ADJECTIVES:
+        if head.pos == POS_ADJ and head.lemma_ in INTENT_ADJECTIVES:
             return f"intent '{head.lemma_}'"
     committed = _committed_to(v)
     if committed is not None:
         return f"intent '{committed.lower_}'"
     if "would" in aux and "have" not in aux and reported(v) is not None:
         return "reported 'would'"
-    if v.dep == CONJ and v.head.pos_ in VERBAL:  # "will lay down arms and disband"
+    if v.dep == CONJ and v.head.pos in VERBAL_POS:  # "will lay down arms and disband"
         return intent_marker(v.head)
     return None
 
 
 def clause_verb(v: Token) -> Token:
     """The finite verb of `v`'s clause when `v` hangs from an adjective ("is ready to act")."""
-    if v.dep == XCOMP and v.head.pos_ == "ADJ" and v.head.dep == ACOMP:
+    if v.dep == XCOMP and v.head.pos == POS_ADJ and v.head.dep == ACOMP:
         return v.head.head
     return v
 
@@ -632,7 +650,7 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
     elif n.i >= 2 and n.doc[n.i - 1].lower_ == "-":  # "cease-fire" is a ceasefire
         first = n.doc[n.i - 2].lower_
         keys |= {f"{first}{low}", f"{first}{lemma}", f"{first}-{low}", f"{first} {lemma}"}
-    if n.pos_ == "PROPN":  # a titled name goes by its title: "[Ambassador] Yasuo Morita"
+    if n.pos == POS_PROPN:  # a titled name goes by its title: "[Ambassador] Yasuo Morita"
         for c in lefts(n):
             if c.dep == COMPOUND and c.lower_ in TITLE_NOUNS:
                 keys.add(c.lower_)
@@ -675,7 +693,7 @@ def verb_keys(v: Token) -> set[str]:
     for _, o in prep_objects(v):
         keys |= noun_keys(o)
     for c in children(v):
-        if c.dep == CONJ and c.pos_ in VERBAL:
+        if c.dep == CONJ and c.pos in VERBAL_POS:
             keys |= verb_keys(c)
     return keys
 

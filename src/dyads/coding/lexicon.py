@@ -97,6 +97,7 @@ class Lexicon:
             # (the patterns without an object, ready: what most verbs' nouns leave)
             self._verb_index[lemma] = (plist, plain, [plist[i] for i in plain], dict(direct),
                                        dict(other))
+        self.verb_lemmas = frozenset(self._verb_index)  # lemmas with non-phrasal patterns
 
     def verb_patterns(self, lemma: str, keys: Callable[[], set[str]],
                       object_keys: Callable[[], set[str]] | None = None) -> Sequence[Pattern]:
