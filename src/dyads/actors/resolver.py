@@ -82,6 +82,8 @@ class _NotedNames(threading.local):
     (ORTH ids), per thread; None until an article is split with `note_article`."""
 
     by_words: dict[tuple[int, ...], list[tuple[int, int, int]]] | None = None
+    doc: Doc | None = None  # the paragraph last read, and the ORTH ids of its words
+    orths: list[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -211,12 +213,14 @@ class ActorResolver:
         (see `note_article`)."""
         names = self._names(doc)
         if note:
-            noted = self._noted.by_words
-            if noted is not None:
-                # (matches index the whole doc; Span.to_array is slow)
+            noted = self._noted
+            if noted.by_words is not None:
+                # (matches index the whole doc, whose words are read once for its sentences)
                 whole, offset = (doc.doc, doc.start) if isinstance(doc, Span) else (doc, 0)
-                words = tuple(whole.to_array(ORTH)[offset:offset + len(doc)].tolist())
-                noted[words] = [(k, s - offset, e - offset) for k, s, e in names]
+                if noted.doc is not whole:
+                    noted.doc, noted.orths = whole, whole.to_array(ORTH).tolist()
+                words = tuple(noted.orths[offset:offset + len(doc)])
+                noted.by_words[words] = [(k, s - offset, e - offset) for k, s, e in names]
         return bool(names) or bool(self._agents(doc))
 
     def note_article(self) -> None:
@@ -224,6 +228,7 @@ class ActorResolver:
         sentences, forgetting the previous article's: the sentences are parsed next, and
         a parse with the same words (ORTH) has the same names."""
         self._noted.by_words = {}
+        self._noted.doc = self._noted.orths = None
 
     def _name_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The (label, start, end) matches of the name forms in a parsed sentence: those
