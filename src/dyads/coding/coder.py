@@ -73,6 +73,7 @@ AERIAL_DOERS = words("grammar", "aerial_doers")
 IMPACT_VERBS = words("grammar", "impact_verbs")
 RENEWAL_VERBS = words("grammar", "renewal_verbs")
 ENDING_VERBS = ordered_words("grammar", "ending_verbs")  # in order of preference
+ACCUSING_VERBS = ordered_words("grammar", "accusing_verbs")
 FOREIGN_WORDS = words("grammar", "foreign_words")
 ORGANISATION_WORDS = words("grammar", "organisation_words")
 REGIONAL_WORDS = words("grammar", "regional_words")
@@ -260,7 +261,7 @@ class EventCoder:
         (112). The claimed act itself is only claimed (see `grammar.modal`)."""
         v = m.trigger
         for c in children(v):
-            if c.dep != g.CCOMP or c.pos_ not in g.VERBAL:
+            if c.dep != g.CCOMP or c.pos not in VERBAL_POS:
                 continue
             act = self.match_verb(c)
             if act is None:
@@ -277,31 +278,38 @@ class EventCoder:
             m.specific = m.code is not None
             return
 
-    def _ending(self, m: Match) -> Pattern | None:
-        """What not renewing the object of `m` is: the lexicon's entry for ending it ("did
-        not renew [sanctions]" as "lifted sanctions", "the mandate" as "ended the mandate")."""
-        if m.trigger.lemma_.lower() not in RENEWAL_VERBS:
-            return None
-        obj = m.obj
-        keys = g.noun_keys(obj)
-        for verb in ENDING_VERBS:
+    def _entry_for(self, verbs: tuple[str, ...], obj: Token,
+                   fits: Callable[[Pattern], bool]) -> Pattern | None:
+        """The lexicon's entry (most specific first) by which one of `verbs` would take `obj`
+        as its object: what an act said another way is ("did not renew [sanctions]" is
+        "lifted sanctions"; "arrested [for spying]" carries "accused of spying")."""
+        keys = g.verb_keys(obj) if obj.pos in VERBAL_POS else g.noun_keys(obj)
+        for verb in verbs:
             for p in self.lexicon.verb_patterns(verb, lambda: keys):
-                if p.objects & keys and not (p.xcomps or p.particle or p.subjects) and (
-                        not p.object_mods or g.noun_modifiers(obj) & p.object_mods):
+                if not p.objects.isdisjoint(keys) and fits(p):
                     return p
         return None
 
+    def _ending(self, m: Match) -> Pattern | None:
+        """What not renewing the object of `m` is: the entry for ending it ("did not renew
+        [sanctions]" as "lifted sanctions", "the mandate" as "ended the mandate")."""
+        if m.trigger.lemma_.lower() not in RENEWAL_VERBS:
+            return None
+        obj = m.obj
+        return self._entry_for(ENDING_VERBS, obj, lambda p: not (
+            p.xcomps or p.particle or p.subjects) and (
+                not p.object_mods or bool(g.noun_modifiers(obj) & p.object_mods)))
+
     def _charge(self, m: Match) -> Pattern | None:
         """The accusation an arrest for a crime carries: "was arrested in Lebanon [for
-        collaborating with Israel]" accuses of what "accused X of collaborating" would (the
-        lexicon's accuse-of entry for that crime, most specific first)."""
+        collaborating with Israel]" accuses of what "accused X of collaborating" would."""
         if m.nominal or m.event_code[:3] not in ARREST_CODES:
             return None
         for _, crime in g.prep_objects(m.trigger, ("for",)):
-            keys = g.verb_keys(crime) if crime.pos_ in g.VERBAL else g.noun_keys(crime)
-            for p in self.lexicon.verb_patterns("accuse", lambda k=keys: k):
-                if p.code[:3] == "112" and "of" in p.preps and p.objects & keys:
-                    return p
+            found = self._entry_for(ACCUSING_VERBS, crime,
+                                    lambda p: p.code[:3] == "112" and "of" in p.preps)
+            if found is not None:
+                return found
         return None
 
     def _protest_purpose(self, m: Match) -> Token | None:
@@ -446,15 +454,7 @@ class EventCoder:
         # residual codes (010 say ...) only where nothing more specific was said
         if any(id(e) not in residual for e in events):
             events = [e for e in events if id(e) not in residual]
-        # "attacked an Afghan base and killed 26 soldiers": the same act by the same doer,
-        # once toward a party of known country; the unplaced other ("26 soldiers") adds no
-        # dyad
-        # (another act's: "sanctions against [the ICC] and [people who work for it]" stay)
-        known = {(_actor_key(e.source), e.cameo, e.negated, e.hypothetical): e.trigger_start
-                 for e in events if e.target is not None and e.target.country}
-        events = [e for e in events if e.target is not None and e.target.country or known.get(
-            (_actor_key(e.source), e.cameo, e.negated, e.hypothetical),
-            e.trigger_start) == e.trigger_start]
+        events = _without_unplaced_repeats(events)
         if scope.text.rstrip().endswith("?"):
             for e in events:
                 e.hypothetical = True
@@ -982,7 +982,7 @@ class EventCoder:
             hit = g.direct_objects(n.head)
             targets = [a for a in self._resolve_all(hit, scope)
                        if _actor_key(a) not in src_keys] or [
-                self.resolver.phrase_actor(x) for x in hit if x.pos_ in ("NOUN", "PROPN")][:1]
+                self.resolver.phrase_actor(x) for x in hit if x.pos in NOMINAL_POS][:1]
         if not targets:  # "an attack on [the convoy]": what the text says was hit
             targets = [self.resolver.phrase_actor(x) for _, x in g.prep_objects(n, preps)
                        if x.pos in NOMINAL_POS][:1]
@@ -994,6 +994,19 @@ def _placed_thing(a: Actor) -> bool:
     York": how = "place 'New York'"), not people located there ("+ agent 'rebels'")."""
     how = a.how or ""
     return how.startswith("place ") and "+ agent" not in how
+
+
+def _without_unplaced_repeats(events: list[Event]) -> list[Event]:
+    """"Attacked an Afghan base and killed 26 soldiers": the same act by the same doer, once
+    toward a party of known country; the unplaced other ("26 soldiers") adds no dyad. (Not
+    the same predicate's other targets: "sanctions against [the ICC] and [people who work for
+    it]" stay.)"""
+    def act(e: Event) -> tuple:
+        return _actor_key(e.source), e.cameo, e.negated, e.hypothetical
+
+    placed = {act(e): e.trigger_start for e in events if e.target and e.target.country}
+    return [e for e in events if e.target and e.target.country
+            or placed.get(act(e), e.trigger_start) == e.trigger_start]
 
 
 def _own_agents(a: Actor, countries: set[str]) -> bool:
