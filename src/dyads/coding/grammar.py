@@ -493,19 +493,22 @@ ANAPHORS = words("actors", "anaphors")  # "claimed [they] had attacked"
 def claimed_by(v: Token) -> Token | None:
     """The verb of unproven assertion whose that-clause holds `v` ("claimed [they had
     attacked] the base")."""
-    cur = v
-    while cur.dep == CONJ and cur.head.pos_ in VERBAL:
-        cur = cur.head
+    cur = _first_conjunct(v)
     if cur.dep == CCOMP and cur.head.lemma_.lower() in CLAIMING_VERBS:
         return cur.head
     return None
 
 
+def _first_conjunct(v: Token) -> Token:
+    """The first of the verbs coordinated with `v` ("attacked ... and [killed]")."""
+    while v.dep == CONJ and v.head.pos in VERBAL_POS:
+        v = v.head
+    return v
+
+
 def reported(v: Token) -> Token | None:
     """The reporting verb whose complement clause holds `v` ("said [it would meet]")."""
-    cur = v
-    while cur.dep == CONJ and cur.head.pos in VERBAL_POS:
-        cur = cur.head
+    cur = _first_conjunct(v)
     if cur.dep in (CCOMP, PARATAXIS) and cur.head.lemma_ in REPORTING_VERBS:
         return cur.head
     # "..., the official said": the reporting verb is the clause's own dependent
