@@ -774,3 +774,21 @@ def test_an_unknown_organisation_in_a_one_country_sentence_is_its(code):
     assert (e.source.country, e.source.text) == ("KEN", "Nation Party")
     (e,) = code("John Smith criticized the Iranian government.")[0]
     assert e.source.country is None  # a person's unknown name is nobody's
+
+
+def test_a_passives_subject_is_its_target_wherever_it_happened(code):
+    asserted, _ = code("The journalist Moussa Tchangari was arrested on Monday in Niger.")
+    (e,) = asserted
+    assert (e.source.country, e.cameo, e.target.sector, e.target.text) == (
+        "NER", "173", "MED", "journalist Moussa Tchangari")
+
+
+def test_an_unknown_name_behind_what_is_denied_is_the_target(code):
+    (e,) = code("Peretz denied charges from Liberman that he had made a deal with Likud.")[0]
+    assert (e.cameo, e.target.text) == ("016", "Liberman")
+
+
+def test_rebels_facing_the_only_state_named_are_its_own(code):
+    (e,) = code("The rebel group insisted on its demands that Burundi's government grant "
+                "the Hutu majority more rights.")[0]
+    assert (e.source.code, e.cameo_root, e.target.country) == ("BDIREB", "10", "BDI")

@@ -320,7 +320,10 @@ class ActorResolver:
                                        end=span.end_char,
                                        how=f"apposition '{found.text}': {found.how}")
             if sector:
-                span = _trim(head.doc, lo, hi)
+                # (with an apposed name: "the journalist, [Moussa Tchangari]")
+                names = [np_bounds(c)[1] for c in children(head)
+                         if c.dep == APPOS and c.pos == POS_PROPN]
+                span = _trim(head.doc, lo, max([hi, *names]))
                 return Actor(None, None, sector, span.text, span.start_char, span.end_char,
                              None, f"agent '{sector_src}' without a country")
             if head.pos == POS_PROPN and not (head.dep == CONJ and head.tag == NNPS):

@@ -551,7 +551,7 @@ class EventCoder:
                 # nor a thing placed somewhere ("a session on [the crisis in New York]")
                 pairs += [(t, s, True) for s, t, _ in list(pairs)
                           if s and t and not _placed_thing(t)
-                          and (t.country or (t.how or "").startswith("unknown name"))]
+                          and (t.country or _unknown_name(t))]
         if code_str == "190" and not m.nominal and any(
                 h.lemma_.lower() in AERIAL_DOERS for h in g.subjects(m.trigger)):
             code_str = "195"  # "warplanes killed 46 civilians": aerial weapons
@@ -632,6 +632,12 @@ class EventCoder:
                     and (t.how or "").startswith(("name ", "short ", "historical "))
                 s = s if addressed else _domestic(s, only)
                 t = _domestic(t, only)
+                if s is not None and not s.country and s.sector in ("REB", "INS") \
+                        and t is not None and t.country == only and t.sector in (None, "GOV"):
+                    # rebels addressing the only state named are its rebels ("the Hutu rebel
+                    # group insisted that Burundi's government grant ...")
+                    s = replace(s, country=only, code=only + s.sector,
+                                how=f"{s.how}; rebels facing the state of {only}")
             out.append(Event(
                 doc_id=doc_id, sentence_index=index, sentence=scope.text, date=day,
                 source=s, target=t, cameo=code.code, cameo_root=code.root,
@@ -723,7 +729,8 @@ class EventCoder:
         # the slots where a target may be, in order of preference; each is read only when
         # reached (most acts find their target in the first slot or two)
         slots: list[Callable[[], list[Token]]] = []
-        if g.is_passive(v):
+        passive = g.is_passive(v)
+        if passive:
             slots.append(lambda: g.passive_targets(v))
         xcomp = m.xcomp
         if xcomp is not None and (g.for_to_clause(xcomp) or xcomp.dep == g.CCOMP):
@@ -780,8 +787,11 @@ class EventCoder:
                                and not _own_agents(a, src_countries)]
                 yield memo[i]
 
-        for found in resolved():  # a slot that names a country, a group or a person
-            named = [a for a in found if a.country or (a.how or "").startswith("unknown name")]
+        for i, found in enumerate(resolved()):  # a slot that names a country, a group or a person
+            # (a passive's subject is who it was done to, even without a country: "[the
+            # journalist] was arrested in Niger" is no act against Niger)
+            named = [a for a in found if a.country or _unknown_name(a)
+                     or (passive and i == 0 and a.sector)]
             if named:  # not what is sent with it: "send [troops] to [Uganda]"
                 return named
         if m.obj is not None:
@@ -797,7 +807,8 @@ class EventCoder:
                       g.purpose_objects(v)):
             found = [a for n in nouns for a in self._noun_actors(n, scope)
                      if _actor_key(a) not in src_keys]
-            if any(_known(a) for a in found):
+            # (a person's unknown name too: "denied charges from [Liberman]")
+            if any(_known(a) or _unknown_name(a) for a in found):
                 return found
         # the first actor named after the predicate in its own phrase ("opened an embassy in
         # Tehran", "aid for Romania"), as dictionary coders take the verb phrase's first actor
@@ -920,7 +931,8 @@ class EventCoder:
     def _noun_actors(self, n: Token, scope: Scope) -> list[Actor]:
         """The actor a noun names, else one named in its left side ("Sweden's decision")."""
         found = self._resolve_all([n], scope)
-        return found if any(_known(a) for a in found) else self._modifier_actors(n, scope)
+        return found if any(_known(a) or _unknown_name(a) for a in found) \
+            else self._modifier_actors(n, scope)
 
     def _nominal_actors(self, m: Match, scope: Scope
                         ) -> tuple[list[Actor], list[Actor]]:
@@ -1024,7 +1036,7 @@ def _domestic(a: Actor | None, country: str, why: str = "the sentence's only cou
     if FOREIGN_WORDS & set(words):
         return a  # "international investors", "foreign journalists" are nobody's own
     if not a.sector:  # an organisation's unknown name ("The Homeland Union"), not a person's
-        if not (a.how or "").startswith("unknown name") or not ORGANISATION_WORDS & set(words) \
+        if not _unknown_name(a) or not ORGANISATION_WORDS & set(words) \
                 or REGIONAL_WORDS & set(words):
             return a
         return replace(a, country=country, code=country, how=f"{a.how}; {why}")
@@ -1140,6 +1152,11 @@ def _same(a: Actor, b: Actor) -> bool:
 
 def _known(a: Actor | None) -> bool:
     return a is not None and (a.country is not None or a.sector is not None)
+
+
+def _unknown_name(a: Actor) -> bool:
+    """A proper name the knowledge base does not know: somebody, of no known country."""
+    return (a.how or "").startswith("unknown name")
 
 
 def _in_other_clause(v: Token, tok: Token) -> bool:
