@@ -792,3 +792,25 @@ def test_rebels_facing_the_only_state_named_are_its_own(code):
     (e,) = code("The rebel group insisted on its demands that Burundi's government grant "
                 "the Hutu majority more rights.")[0]
     assert (e.source.code, e.cameo_root, e.target.country) == ("BDIREB", "10", "BDI")
+
+
+def test_a_coordinated_threat_takes_the_first_conjuncts_target(code):
+    asserted, _ = code("The U.S. announced a suspension of aid to Guatemala and threatened to "
+                       "withdraw certain trade preferences.")
+    assert ("USA", "13", "GTM") in triples(asserted)
+
+
+def test_what_an_act_is_done_for_is_not_yet_done(code):
+    asserted, flagged = code("The United States military gave 625 new firearms to the "
+                             "Philippine Marines to help in the operations against the rebels.")
+    assert {e.cameo for e in asserted} == {"072"}
+    assert any("purpose of another act" in e.flags for e in flagged)
+    # with no act of its own, the head only says how the purpose was carried out
+    asserted, _ = code("Twelve U.S. Army soldiers deployed to Nigeria to train 200 Nigerian "
+                       "soldiers.")
+    assert ("USA", "06", "NGA") in triples(asserted)
+
+
+def test_a_statement_stays_when_its_specific_act_is_only_hypothetical(code):
+    asserted, flagged = code("Bush said that he will tell Koizumi that Japan needs reforms.")
+    assert [e.cameo for e in asserted] == ["010"]

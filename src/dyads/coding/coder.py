@@ -58,6 +58,9 @@ ADDRESSED_ROOTS = {"02", "03", "10", "13"}
 # Sectors of armed non-state actors, whose country the text must say.
 ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
 OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and agents
+# Acts whose addressee the text may leave to the previous conjunct ("suspended aid to X
+# and threatened to ...", "rejected X's calls and refused to ...").
+CONJUNCT_TARGET_ROOTS = {"10", "12", "13"}
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
 VIOLENCE_ROOTS = {"18", "19", "20"}
 # Kinds of actor names that are places: before a meeting noun they say where it is held
@@ -420,6 +423,13 @@ class EventCoder:
                     and m.event_code[:2] not in VIOLENCE_ROOTS}
         if purposes:
             matches = [m for m in matches if m.nominal or m.trigger.i not in purposes]
+        # what an act is done for is not yet done ("gave firearms to the marines [to help] in
+        # operations"); with no act of its own the head only says how it is done ("deployed
+        # to Nigeria [to train] soldiers")
+        acting = {m.trigger.i for m in matches if m.pattern.id not in self.lexicon.fallback_ids}
+        aims = {m.trigger.i for m in matches
+                if (aim := g.purpose_of(m.trigger)) is not None
+                and (aim.head.i in acting or aim.head.i in consumed)}
         background = {m.trigger.i: g.background_clause(m.trigger) for m in matches}
         if trace is not None:
             trace.extend(f"{m.trigger.text!r} [{m.trigger.i}] left out: the background "
@@ -429,8 +439,15 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         residual: set[int] = set()  # ids of residual events ("said"): kept if nothing else
+        triggers: dict[int, Token] = {}  # event id -> its trigger
         for m in matches:
             found = self._events(m, scope, doc_id, sentence_index, date, headline)
+            triggers.update((id(ev), m.trigger) for ev in found)
+            if m.trigger.i in aims:
+                for ev in found:
+                    if not ev.hypothetical:
+                        ev.hypothetical = True
+                        ev.flags.append("purpose of another act")
             charge = self._charge(m) if found else None
             if charge is not None:  # "arrested [for collaborating with Israel]": also accused
                 code = self.cameo[charge.code]
@@ -452,9 +469,10 @@ class EventCoder:
                 trace.append(f"{m.trigger.text!r} [{m.trigger.i}] matched {m.pattern.id} -> "
                              f"{m.event_code}{notes}")
         # residual codes (010 say ...) only where nothing more specific was said
-        if any(id(e) not in residual for e in events):
+        # (an act that is only meant or denied leaves the statement: "called X [to assure]")
+        if any(id(e) not in residual and e.asserted for e in events):
             events = [e for e in events if id(e) not in residual]
-        events = _without_unplaced_repeats(events)
+        events = _without_unplaced_repeats(_shared_targets(events, triggers))
         if scope.text.rstrip().endswith("?"):
             for e in events:
                 e.hypothetical = True
@@ -1152,6 +1170,28 @@ def _same(a: Actor, b: Actor) -> bool:
 
 def _known(a: Actor | None) -> bool:
     return a is not None and (a.country is not None or a.sector is not None)
+
+
+def _shared_targets(events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+    """A coordinated demand, rejection or threat without a target takes the target of its
+    first conjunct's act by the same source ("announced [a suspension of aid to Guatemala]
+    and [threatened] to withdraw trade preferences": Guatemala is threatened)."""
+    out = []
+    for e in events:
+        v = triggers.get(id(e))
+        if e.target is None and e.source is not None and v is not None and v.dep == g.CONJ \
+                and e.cameo_root in CONJUNCT_TARGET_ROOTS and v.head.pos in VERBAL_POS \
+                and "nominal" not in e.flags:
+            first = v.head
+            shared = next((o.target for o in events if o.target is not None
+                           and o is not e and _same(o.source, e.source)
+                           and (t := triggers.get(id(o))) is not None
+                           and (t.i == first.i or (t.head.i == first.i and t.dep == g.DOBJ))),
+                          None)
+            if shared is not None:
+                e = replace(e, target=shared, flags=[*e.flags, "target of the first conjunct"])
+        out.append(e)
+    return out
 
 
 def _unknown_name(a: Actor) -> bool:

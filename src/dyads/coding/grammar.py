@@ -155,6 +155,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if dispatched_purpose(v):  # "Egypt sent a delegation to mediate": Egypt mediates
         return subjects(head, depth + 1)
+    if purpose_clause(v):  # "soldiers deployed to Nigeria [to train] ...": they train
+        return subjects(head, depth + 1)
     if v.dep == CCOMP and head.lemma_ == "let" and v.i == head.i + 1:
         return subjects(head, depth + 1)  # "Ethiopia let [free] 74 political leaders"
     if v.dep == ACOMP and head.pos in VERBAL_POS:  # "Norway is [willing] to send"
@@ -266,6 +268,27 @@ def dispatched_purpose(v: Token) -> bool:
         and not any(k.dep in SUBJECT_DEPS_IDS for k in children(v)) \
         and any(o.dep in OBJECT_DEPS_IDS and o.lemma_.lower() in DISPATCHED_PEOPLE
                 for o in children(v.head))
+
+
+def purpose_clause(v: Token) -> bool:
+    """Is `v` an infinitive saying what its head's subject acts for ("deployed to Nigeria [to
+    train] soldiers", "gave firearms [to help] in operations")?"""
+    return v.dep == ADVCL and v.head.pos in VERBAL_POS \
+        and v.head.lemma_ not in OBJECT_CONTROL \
+        and any(k.dep == AUX and k.lower == TO for k in children(v)) \
+        and not any(k.dep in SUBJECT_DEPS_IDS for k in children(v))
+
+
+def purpose_of(v: Token) -> Token | None:
+    """The purpose clause `v` is, or is part of through complements and coordination ("to
+    [help] defend", "to help [defend]"), if any."""
+    for _ in range(6):
+        if purpose_clause(v):
+            return v
+        if v.dep not in (XCOMP, CONJ, DOBJ) or v.head.i == v.i:
+            return None
+        v = v.head
+    return None
 
 
 def infinitive_clause(c: Token) -> bool:
