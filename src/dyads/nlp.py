@@ -103,7 +103,8 @@ class _Tree:
     spaCy makes a new Token for every `doc[i]`, `.head` and every child it yields, and the
     coder walks the same few tokens' children for every pattern and predicate."""
 
-    __slots__ = ("doc", "tokens", "children", "columns", "edges", "root", "left_counts")
+    __slots__ = ("doc", "tokens", "children", "columns", "edges", "root", "left_counts",
+                 "_text")
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -118,17 +119,26 @@ class _Tree:
         # how many of each word's children come before it (its `lefts`)
         self.left_counts = lefts_before = [0] * len(toks)
         # HEAD holds offsets to the head as unsigned integers: wrap them back to signed ones
-        for i, offset in enumerate(table[:, 0].astype("int64").tolist()):
+        offsets = table[:, 0].astype("int64").tolist()
+        for i, (tok, offset) in enumerate(zip(toks, offsets, strict=True)):
             if offset:
-                kids[i + offset].append(toks[i])
+                kids[i + offset].append(tok)
                 if offset > 0:
                     lefts_before[i + offset] += 1
             elif self.root is None:
-                self.root = toks[i]
+                self.root = tok
         # in index order, as Token.children yields them (left children, then right ones)
         self.children: list[tuple[Token, ...]] = [tuple(k) for k in kids]
         # (first, last) token index of each word's subtree, found when first asked
         self.edges: list[tuple[int, int] | None] = [None] * len(self.tokens)
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """`doc.text`, joined once (stretches of it are sliced by character offsets)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def subtree_edges(self, i: int) -> tuple[int, int]:
         found = self.edges[i]
@@ -185,14 +195,13 @@ def root(doc: Doc) -> Token:
 
 
 def span_text(doc: Doc, start: int, end: int) -> Text:
-    """`doc[start:end]`'s text and offsets (start < end), from the sentence's tokens (a Span
-    makes new ones)."""
-    toks = _tree_of(doc).tokens
+    """`doc[start:end]`'s text and offsets (start < end), sliced from the doc's text (a Span
+    makes new tokens, and joining the tokens' texts costs more)."""
+    tree = _tree_of(doc)
+    toks = tree.tokens
     last = toks[end - 1]
-    text = last.text
-    if end - start > 1:
-        text = "".join([t.text_with_ws for t in toks[start:end - 1]]) + text
-    return Text(text, toks[start].idx, last.idx + len(last))
+    first_char, end_char = toks[start].idx, last.idx + len(last)
+    return Text(tree.text[first_char:end_char], first_char, end_char)
 
 
 def columns(doc: Doc) -> Columns:

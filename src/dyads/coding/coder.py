@@ -926,8 +926,10 @@ class EventCoder:
     def _venue(self, m: Match, tok: Token) -> bool:
         """Is `tok` only where something happens: "proposed [a meeting in Stockholm]", "met in
         Geneva"? (Not where one travels to: "arrived in Moscow" is a visit to Russia.)"""
+        if tok.dep != g.POBJ:  # (tested before `tok.head`, which makes a new Token)
+            return False
         prep = tok.head
-        if tok.dep != g.POBJ or prep.lower_ not in g.LOCATIVE_PREPS:
+        if prep.lower_ not in g.LOCATIVE_PREPS:
             return False
         at = prep.head
         if at.i == m.trigger.i:
