@@ -521,6 +521,11 @@ class EventCoder:
         if ending is not None:  # "failed to renew sanctions": they lapse, an easing (085)
             code_str, rule, neg, hypo = ending.code, ending.id, False, None
             flags.append(f"not renewed: the ending of {m.pattern.id}")
+        if neg and verbal and code_str[:2] == "03" and m.pattern.reciprocal \
+                and g.failed(anchor):
+            # "X and Y failed to reach agreement": they did not agree, a rejection both ways
+            code_str, neg, hypo, intent = "120", False, None, None
+            flags.append("failed to agree")
         if neg and not intent and hypo in ("modal 'can'", "modal 'could'"):
             intent, hypo = "inability", None  # "cannot accept any more refugees": a refusal
         if intent:

@@ -483,6 +483,11 @@ def negated(v: Token) -> bool:
     return False
 
 
+def failed(v: Token) -> bool:
+    """Is `v` what its subject failed to do ("failed to [reach] agreement")?"""
+    return v.dep == XCOMP and v.head.lemma_ == "fail"
+
+
 def modal(v: Token) -> str | None:
     """'hypothetical' when the event is only possible, conditional, claimed or asked about."""
     for c in children(v):
