@@ -820,3 +820,10 @@ def test_failing_to_agree_is_a_rejection_both_ways(code):
     asserted, _ = code("Netherlands and Russia failed to reach agreement on the tax treaty.")
     assert {(e.source.country, e.cameo, e.target.country) for e in asserted} == {
         ("NLD", "120", "RUS"), ("RUS", "120", "NLD")}
+
+
+def test_former_states_are_coded_as_their_continuators(code):
+    (e,) = code("Japan halted economic aid to Yugoslavia.")[0]
+    assert e.target.country == "SRB"
+    (e,) = code("East German troops attacked the border post.")[0]
+    assert e.source.country == "DEU"
