@@ -827,3 +827,11 @@ def test_former_states_are_coded_as_their_continuators(code):
     assert e.target.country == "SRB"
     (e,) = code("East German troops attacked the border post.")[0]
     assert e.source.country == "DEU"
+
+
+def test_met_demands_are_the_act_demanded_and_refused_asylum_humanitarian(code):
+    (e,) = code("The U.S. said it would not meet hostage-takers' demands to release "
+                "prisoners in Iraq.")[0]
+    assert e.cameo == "1243"
+    (e,) = code("Syria says it will not accept any more refugees.")[0]
+    assert e.cameo == "1223"

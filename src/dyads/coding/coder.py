@@ -236,7 +236,9 @@ class EventCoder:
             return
         # "rejected [a request to interrogate detainees]", "issued demands to release the
         # prisoners": a residual entry whose object asks for an act takes its counterpart
-        if mood is not None and m.obj is not None and p.code.endswith("0") \
+        # (and one who meets or accepts demands to release prisoners releases them)
+        yields = p.code == "080"
+        if (mood is not None or yields) and m.obj is not None and p.code.endswith("0") \
                 and len(p.code) == 3:
             # (the infinitive hung on the noun, or by the parser on the verb, also as an
             # adverbial clause after an apposition: "rejected calls by Annan, UN chief, [to
@@ -245,10 +247,14 @@ class EventCoder:
                 if c.dep in (g.ACL, g.RELCL, g.XCOMP, g.ADVCL) and c.pos in VERBAL_POS and any(
                         k.dep == g.AUX and k.lower == g.TO for k in children(c)):
                     act = self.match_verb(c)
-                    code = act and self.mood_code(act.event_code, mood)
+                    if yields:
+                        code = act and act.event_code[:2] == "08" and act.event_code
+                    else:
+                        code = act and self.mood_code(act.event_code, mood)
                     if act is not None and code:
                         m.code = code
-                        m.notes.append(f"{mood} of {act.pattern.id} ({act.event_code})")
+                        m.notes.append(f"{mood or 'yielding'} of {act.pattern.id} "
+                                       f"({act.event_code})")
                     return
         # "X said Y must withdraw": the speaker demands the act of Y
         if g.obligation(m.trigger):
