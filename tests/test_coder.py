@@ -835,3 +835,14 @@ def test_met_demands_are_the_act_demanded_and_refused_asylum_humanitarian(code):
     assert e.cameo == "1243"
     (e,) = code("Syria says it will not accept any more refugees.")[0]
     assert e.cameo == "1223"
+
+
+def test_an_attempt_is_coded_even_when_foiled_but_a_foiled_attack_is_not(code):
+    (e,) = code("An attempt to assassinate the governor was thwarted in Moscow.")[0]
+    assert (e.source.code, e.cameo) == ("RUSUAF", "185")
+    (e,) = code("Police foiled a plot to assassinate the Pakistani prime minister.")[0]
+    assert (e.source, e.cameo, e.target.country) == (None, "185", "PAK")
+    (e,) = code("Rebels made an attempt to assassinate the Congolese president.")[0]
+    assert (e.source.sector, e.cameo) == ("REB", "185")
+    asserted, flagged = code("Police foiled an attack on the US embassy in Nairobi.")
+    assert not asserted and [e.cameo_root for e in flagged] == ["19"]

@@ -61,6 +61,8 @@ OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and
 # Acts whose addressee the text may leave to the previous conjunct ("suspended aid to X
 # and threatened to ...", "rejected X's calls and refused to ...").
 CONJUNCT_TARGET_ROOTS = {"10", "12", "13"}
+# Attempts, made even when foiled (CAMEO 185 attempt to assassinate).
+ATTEMPT_CODES = {"185"}
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
 VIOLENCE_ROOTS = {"18", "19", "20"}
 # Kinds of actor names that are places: before a meeting noun they say where it is held
@@ -556,7 +558,8 @@ class EventCoder:
         if not m.nominal and m.event_code[:2] in VIOLENCE_ROOTS \
                 and g.dispatched_purpose(m.trigger):
             hypo = hypo or f"purpose of '{m.trigger.head.lemma_}'"
-        kept_from = g.averted(m.trigger)
+        # (an attempt is made even when it is foiled: "foiled an assassination attempt")
+        kept_from = g.averted(m.trigger) if code_str not in ATTEMPT_CODES else None
         if kept_from and not hypo:
             hypo = f"averted '{kept_from}'"
         if hypo:
@@ -585,6 +588,10 @@ class EventCoder:
                 h.lemma_.lower() in AERIAL_DOERS for h in g.subjects(m.trigger)):
             code_str = "195"  # "warplanes killed 46 civilians": aerial weapons
             flags.append("aerial doer")
+        attempt = g.attempted(m.trigger) if not m.nominal else None
+        if attempt is not None and code_str == "186":
+            code_str = "185"  # "an attempt [to assassinate] the governor": CAMEO's own code
+            flags.append(f"attempt '{attempt.text}'")
         code = self.cameo[code_str]
         # Who acted must be said, except in an agentless passive ("were arrested"), where the
         # text names only the target; a predicate with no doer is not an event to code.
@@ -595,6 +602,13 @@ class EventCoder:
                       and not self.resolver.is_agent_noun(a)] if not sources else []
         violent = code.root in VIOLENCE_ROOTS
         agentless = agentless or (m.does_violence and not sources) or (violent and bool(instrument))
+        said_of = m.trigger if m.nominal else attempt
+        if violent and said_of is not None and not sources and (
+                said_of.dep in g.PASSIVE_SUBJECT_DEPS_IDS or said_of.dep == g.NSUBJ
+                or g.averted(said_of)):
+            # what the clause is about, its doer unsaid: "an attempt to assassinate the
+            # governor [was thwarted]", "an assassination attempt on the president failed"
+            agentless = True
         if agentless and violent and not sources and not m.nominal:
             # "were killed in [the Indian shelling]", "in [an Israeli air strike]": the
             # violent act named in the phrase says whose the killing is
@@ -611,7 +625,9 @@ class EventCoder:
         if agentless and violent and not sources and all(s is None for s, _, _ in pairs):
             # an unidentified attacker, of the country the violence happened in (CAMEO's UAF)
             doer = instrument[:1] or ([m.trigger] if m.does_violence else [])
-            placed = self._place_attacker([m.trigger, *doer, m.trigger.head], scope, doer)
+            placed = self._place_attacker([m.trigger, *doer, m.trigger.head]
+                                          + ([attempt.head] if attempt is not None else []),
+                                          scope, doer)
             if placed is not None:
                 attacker, place = placed
                 # the victims, of that country when the text gives them none ("five

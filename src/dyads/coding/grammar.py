@@ -56,6 +56,7 @@ NEGATING_GOVERNORS = words("grammar", "negating_governors")
 # Verbs whose that-clause is denied: "Russia denied that its troops had attacked".
 DENYING_GOVERNORS = words("grammar", "denying_governors")
 MODALS = words("grammar", "modals")
+ATTEMPT_NOUNS = words("grammar", "attempt_nouns")  # "an [attempt] to assassinate
 MODALS_IDS = string_ids(MODALS)
 FUTURE_AUX = words("grammar", "future_aux")  # "wo" is spaCy's token for the "wo" of "won't"
 # Adjectives whose to-infinitive is an announced act ("is ready to send troops").
@@ -157,6 +158,10 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if purpose_clause(v):  # "soldiers deployed to Nigeria [to train] ...": they train
         return subjects(head, depth + 1)
+    attempt = attempted(v)  # "rebels made an attempt [to assassinate] ...", not "foiled"
+    if attempt is not None and attempt.dep == DOBJ \
+            and attempt.head.lemma_.lower() not in AVERTING_VERBS:
+        return subjects(attempt.head, depth + 1)
     if v.dep == CCOMP and head.lemma_ == "let" and v.i == head.i + 1:
         return subjects(head, depth + 1)  # "Ethiopia let [free] 74 political leaders"
     if v.dep == ACOMP and head.pos in VERBAL_POS:  # "Norway is [willing] to send"
@@ -274,7 +279,7 @@ def purpose_clause(v: Token) -> bool:
     """Is `v` an infinitive saying what its head's subject acts for ("deployed to Nigeria [to
     train] soldiers", "gave firearms [to help] in operations")?"""
     return v.dep == ADVCL and v.head.pos in VERBAL_POS \
-        and v.head.lemma_ not in OBJECT_CONTROL \
+        and v.head.lemma_ not in OBJECT_CONTROL and attempted(v) is None \
         and any(k.dep == AUX and k.lower == TO for k in children(v)) \
         and not any(k.dep in SUBJECT_DEPS_IDS for k in children(v))
 
@@ -481,6 +486,18 @@ def negated(v: Token) -> bool:
             return True
         cur = head
     return False
+
+
+def attempted(v: Token) -> Token | None:
+    """The noun of an attempt whose act `v` is ("an [attempt] to assassinate the governor")."""
+    if not any(k.dep == AUX and k.lower == TO for k in children(v)):
+        return None
+    if v.dep == ACL and v.head.lemma_ in ATTEMPT_NOUNS:
+        return v.head
+    if v.dep == ADVCL:  # (hung by the parser on the verb: "foiled a plot [to assassinate]")
+        return next((o for o in children(v.head) if o.dep == DOBJ
+                     and o.lemma_ in ATTEMPT_NOUNS and o.i < v.i), None)
+    return None
 
 
 def failed(v: Token) -> bool:
