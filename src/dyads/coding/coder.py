@@ -602,7 +602,9 @@ class EventCoder:
                       and not self.resolver.is_agent_noun(a)] if not sources else []
         violent = code.root in VIOLENCE_ROOTS
         agentless = agentless or (m.does_violence and not sources) or (violent and bool(instrument))
-        said_of = m.trigger if m.nominal else attempt
+        # (a noun with its victim: "an attack [on the convoy]", not "the war in Syria")
+        said_of = m.trigger if m.nominal and g.prep_objects(m.trigger, ("on", "against")) \
+            else attempt
         if violent and said_of is not None and not sources and (
                 said_of.dep in g.PASSIVE_SUBJECT_DEPS_IDS or said_of.dep == g.NSUBJ
                 or g.averted(said_of)):
