@@ -846,3 +846,9 @@ def test_an_attempt_is_coded_even_when_foiled_but_a_foiled_attack_is_not(code):
     assert (e.source.sector, e.cameo) == ("REB", "185")
     asserted, flagged = code("Police foiled an attack on the US embassy in Nairobi.")
     assert not asserted and [e.cameo_root for e in flagged] == ["19"]
+
+
+def test_one_yields_to_whom_one_talked_with(code):
+    (e,) = code("The Kenyan teachers' union called off the strike after deliberations with "
+                "the government.")[0]
+    assert (e.cameo, e.target.code) == ("082", "KENGOV")

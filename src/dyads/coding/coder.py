@@ -814,6 +814,12 @@ class EventCoder:
                                   and any(k.dep == g.MARK and k.lower_ in ("if", "unless")
                                           for k in children(c))
                                   for s in g.subjects(c)])
+        if m.event_code[:2] in ("03", "08"):
+            # whom one yields or agrees to after talking: "called off the strike [after
+            # deliberations with the government]"
+            slots.append(lambda: [x for _, n in g.prep_objects(v, ("after", "following"))
+                                  if self._meeting_noun(n)
+                                  for _, x in g.prep_objects(n, ("with",))])
         if m.event_code[:2] in CLAUSE_TARGET_ROOTS or m.event_code in HOPE_CODES:
             # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
             # subject
