@@ -852,3 +852,8 @@ def test_one_yields_to_whom_one_talked_with(code):
     (e,) = code("The Kenyan teachers' union called off the strike after deliberations with "
                 "the government.")[0]
     assert (e.cameo, e.target.code) == ("082", "KENGOV")
+
+
+def test_a_protest_for_what_was_taken_is_against_who_took_it(code):
+    (e,) = code("Farmers marched to demand the return of land seized by Kenyan police.")[0]
+    assert (e.cameo_root, e.target.code) == ("14", "KENCOP")

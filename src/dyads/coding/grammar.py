@@ -336,6 +336,16 @@ PURPOSE_VERBS = words("grammar", "purpose_verbs")
 PURPOSE_NOUNS = words("grammar", "purpose_nouns")
 
 
+def participle_agents(n: Token) -> list[Token]:
+    """Who did what a noun phrase describes: the 'by' agents of participles on `n` or on its
+    'of' object ("the return of property [seized by government forces]")."""
+    out: list[Token] = []
+    for w in (n, *[x for _, x in prep_objects(n, ("of",))]):
+        out += [a for c in children(w) if c.dep == ACL and c.tag == VBN
+                for a in passive_agents(c)]
+    return out
+
+
 def purpose_objects(v: Token) -> list[Token]:
     """Nouns a purpose clause or phrase of `v` aims at: "began a strike [to protest X]"."""
     out: list[Token] = []
