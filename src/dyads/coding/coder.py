@@ -858,7 +858,7 @@ class EventCoder:
         objs = [m.obj] if m.obj is not None else g.direct_objects(v)
         aims = g.purpose_objects(v)
         for nouns in ([n for o in objs for _, n in g.prep_objects(o, OBJECT_ACTOR_PREPS)],
-                      aims, [a for n in aims for a in g.participle_agents(n)]):
+                      [a for n in aims for a in g.participle_agents(n)], aims):
             found = [a for n in nouns for a in self._noun_actors(n, scope)
                      if _actor_key(a) not in src_keys]
             # (a person's unknown name too: "denied charges from [Liberman]")
