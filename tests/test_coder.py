@@ -857,3 +857,10 @@ def test_one_yields_to_whom_one_talked_with(code):
 def test_a_protest_for_what_was_taken_is_against_who_took_it(code):
     (e,) = code("Farmers marched to demand the return of land seized by Kenyan police.")[0]
     assert (e.cameo_root, e.target.code) == ("14", "KENCOP")
+
+
+def test_people_force_is_used_on_are_of_the_place_not_the_place(code):
+    (e,) = code("Iranian intelligence police tortured an inmate to death in western Iran.")[0]
+    assert (e.cameo_root, e.target.code, e.target.text) == ("18", "IRNCVL", "inmate")
+    (e,) = code("Islamic State militants held 20,000 civilians as human shields in Raqqa.")[0]
+    assert e.target.code == "SYRCVL"

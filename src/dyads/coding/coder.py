@@ -61,6 +61,10 @@ OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and
 # Acts whose addressee the text may leave to the previous conjunct ("suspended aid to X
 # and threatened to ...", "rejected X's calls and refused to ...").
 CONJUNCT_TARGET_ROOTS = {"10", "12", "13"}
+# Force used on people (coerce, assault, fight, mass violence), and the sectors of people
+# it is used on: they are of the country the act is placed in.
+HARM_ROOTS = {"17", "18", "19", "20"}
+PEOPLE_SECTORS = {"CVL", "OPP", "MED", "EDU", "LAB", "REF", "HLH", "AGR", "REL", "BUS", "ELI"}
 # Attempts, made even when foiled (CAMEO 185 attempt to assassinate).
 ATTEMPT_CODES = {"185"}
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
@@ -889,6 +893,16 @@ class EventCoder:
                 else:  # a known person ("hosted a dinner for Netanyahu")
                     found = self.resolver.resolve_many(v.doc[end - 1], scope)
                     actor = found[0] if found and found[0].country else None
+                if actor is not None and _actor_key(actor) not in src_keys \
+                        and m.event_code[:2] in HARM_ROOTS and mention is not None \
+                        and tok.dep == g.POBJ and tok.head.lower_ in g.LOCATIVE_PREPS:
+                    # whom force was used on, placed there: "tortured [an inmate] in western
+                    # Iran" is an Iranian inmate, not an act against Iran
+                    victims = [_domestic(a, actor.country, f"placed by {actor.text!r}")
+                               for a in self._resolve_all(g.direct_objects(v), scope)
+                               if _known(a) and not a.country and a.sector in PEOPLE_SECTORS]
+                    if victims:
+                        return victims
                 if actor is not None and _actor_key(actor) not in src_keys:
                     # with the countries coordinated with it ("aid for Romania and Poland")
                     more = [a for c in g.expand_conj(v.doc[end - 1])[1:]
