@@ -864,3 +864,12 @@ def test_people_force_is_used_on_are_of_the_place_not_the_place(code):
     assert (e.cameo_root, e.target.code, e.target.text) == ("18", "IRNCVL", "inmate")
     (e,) = code("Islamic State militants held 20,000 civilians as human shields in Raqqa.")[0]
     assert e.target.code == "SYRCVL"
+
+
+def test_an_announced_sanction_is_imposed_an_announced_aid_is_an_intent(code):
+    (e,) = code("The United States announced it would prohibit all aid to Albanian rebels.")[0]
+    assert e.cameo == "162"
+    (e,) = code("Japan said it would suspend aid to Myanmar.")[0]
+    assert e.cameo_root == "13"
+    (e,) = code("Egypt announced it will send aid to Gaza.")[0]
+    assert e.cameo_root == "03"
