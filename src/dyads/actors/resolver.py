@@ -53,6 +53,8 @@ ANAPHORS = words("actors", "anaphors")
 FIRST_PERSON = {"we", "i"}
 PLURAL_ANAPHORS = {"they", "we"}
 REPORTING_VERBS = words("grammar", "reporting_verbs")
+# Common nouns that head an organisation's name ("the Umma [party]", "the Homeland [front]")
+ORGANISATION_WORDS = words("grammar", "organisation_words")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 POSSESSIVES = words("actors", "possessives")
 LEADER_NOUNS = words("actors", "leader_nouns")
@@ -326,7 +328,10 @@ class ActorResolver:
                 span = _trim(head.doc, lo, max([hi, *names]))
                 return Actor(None, None, sector, span.text, span.start_char, span.end_char,
                              None, f"agent '{sector_src}' without a country")
-            if head.pos == POS_PROPN and not (head.dep == CONJ and head.tag == NNPS):
+            named_body = head.pos == POS_NOUN and head.lemma_ in ORGANISATION_WORDS and any(
+                c.dep == COMPOUND and c.pos == POS_PROPN for c in lefts(head))
+            if (head.pos == POS_PROPN or named_body) \
+                    and not (head.dep == CONJ and head.tag == NNPS):
                 # (a plural coordinated name is part of a title: "Minister of Foreign
                 # Affairs and [Expatriates]")
                 # "President Laurent Gbago": an unknown name keeps its title's sector
