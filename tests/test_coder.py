@@ -878,3 +878,9 @@ def test_an_announced_sanction_is_imposed_an_announced_aid_is_an_intent(code):
 def test_a_named_body_headed_by_a_common_noun_is_an_organisation(code):
     (e,) = code("The Homeland front criticized the Kenyan police.")[0]
     assert (e.source.country, e.source.text) == ("KEN", "Homeland front")
+
+
+def test_a_list_read_as_an_apposition_is_still_a_list(code):
+    asserted, _ = code("The United States, India, Israel, Pakistan and other governments have "
+                       "sent emergency supplies to Nepal.")
+    assert {e.source.country for e in asserted} >= {"USA", "IND", "ISR", "PAK"}

@@ -102,6 +102,11 @@ def expand_conj(tok: Token) -> list[Token]:
         if child.dep == CONJ and child.pos == tok.pos or (
                 child.dep == CONJ and child.pos in NOMINAL_POS):
             out.extend(expand_conj(child))
+        elif child.dep == APPOS and tok.pos == POS_PROPN and child.pos == POS_PROPN \
+                and any(k.dep == CONJ for k in children(child)):
+            # a list the parser read as an apposition: "The United States, [India], Israel,
+            # Pakistan and other governments have sent"
+            out.extend(expand_conj(child))
     return out
 
 
