@@ -884,3 +884,8 @@ def test_a_list_read_as_an_apposition_is_still_a_list(code):
     asserted, _ = code("The United States, India, Israel, Pakistan and other governments have "
                        "sent emergency supplies to Nepal.")
     assert {e.source.country for e in asserted} >= {"USA", "IND", "ISR", "PAK"}
+
+
+def test_a_reported_must_of_a_passive_is_a_demand(code):
+    (e,) = code("EU says military intervention in Venezuela must be avoided.")[0]
+    assert (e.cameo, e.target.country) == ("100", "VEN")

@@ -637,8 +637,9 @@ def demanded_clause(v: Token) -> Token | None:
     modal and a subject of its own."""
     for c in children(v):
         if c.dep == CCOMP and c.i > v.i and c.pos in VERBAL_POS and obligation(c) \
-                and any(s.dep in SUBJECT_DEPS_IDS for s in children(clause_verb(c))):
-            return c
+                and any(s.dep in SUBJECT_DEPS_IDS or s.dep in PASSIVE_SUBJECT_DEPS_IDS
+                        for s in children(clause_verb(c))):
+            return c  # (also "said [military intervention] must be avoided")
     return None
 
 
