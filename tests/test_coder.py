@@ -889,3 +889,9 @@ def test_a_list_read_as_an_apposition_is_still_a_list(code):
 def test_a_reported_must_of_a_passive_is_a_demand(code):
     (e,) = code("EU says military intervention in Venezuela must be avoided.")[0]
     assert (e.cameo, e.target.country) == ("100", "VEN")
+
+
+def test_a_strike_is_against_what_it_shuts_down(code):
+    (e,) = code("Seven opposition parties in Nepal have organized a general strike that shut "
+                "down Kathmandu.")[0]
+    assert (e.cameo_root, e.target.code) == ("14", "NPLGOV")

@@ -827,6 +827,11 @@ class EventCoder:
                                   and any(k.dep == g.MARK and k.lower_ in ("if", "unless")
                                           for k in children(c))
                                   for s in g.subjects(c)])
+        if m.event_code[:2] == "14" and obj is not None:
+            # what a strike or blockade hits: "organized a general strike [that shut down
+            # Kathmandu]"
+            slots.append(lambda: [o for c in children(obj) if c.dep == g.RELCL
+                                  for o in g.direct_objects(c)])
         if m.event_code[:2] in ("03", "08"):
             # whom one yields or agrees to after talking: "called off the strike [after
             # deliberations with the government]"
