@@ -811,11 +811,6 @@ def test_what_an_act_is_done_for_is_not_yet_done(code):
     assert ("USA", "06", "NGA") in triples(asserted)
 
 
-def test_a_statement_stays_when_its_specific_act_is_only_hypothetical(code):
-    asserted, flagged = code("Bush said that he will tell Koizumi that Japan needs reforms.")
-    assert [e.cameo for e in asserted] == ["010"]
-
-
 def test_failing_to_agree_is_a_rejection_both_ways(code):
     asserted, _ = code("Netherlands and Russia failed to reach agreement on the tax treaty.")
     assert {(e.source.country, e.cameo, e.target.country) for e in asserted} == {

@@ -480,9 +480,10 @@ class EventCoder:
                 notes = f" ({'; '.join(m.notes)})" if m.notes else ""
                 trace.append(f"{m.trigger.text!r} [{m.trigger.i}] matched {m.pattern.id} -> "
                              f"{m.event_code}{notes}")
-        # residual codes (010 say ...) only where nothing more specific was said
-        # (an act that is only meant or denied leaves the statement: "called X [to assure]")
-        if any(id(e) not in residual and e.asserted for e in events):
+        # residual codes (010 say ...) only where nothing more specific was said, even if only
+        # as meant or denied (CAMEO: statements are coded as such only when they imply no
+        # appeal, intent, demand ...)
+        if any(id(e) not in residual for e in events):
             events = [e for e in events if id(e) not in residual]
         events = _without_unplaced_repeats(_shared_targets(events, triggers))
         if scope.text.rstrip().endswith("?"):
