@@ -861,15 +861,6 @@ def test_people_force_is_used_on_are_of_the_place_not_the_place(code):
     assert e.target.code == "SYRCVL"
 
 
-def test_an_announced_sanction_is_imposed_an_announced_aid_is_an_intent(code):
-    (e,) = code("The United States announced it would prohibit all aid to Albanian rebels.")[0]
-    assert e.cameo == "162"
-    (e,) = code("Japan said it would suspend aid to Myanmar.")[0]
-    assert e.cameo_root == "13"
-    (e,) = code("Egypt announced it will send aid to Gaza.")[0]
-    assert e.cameo_root == "03"
-
-
 def test_a_named_body_headed_by_a_common_noun_is_an_organisation(code):
     (e,) = code("The Homeland front criticized the Kenyan police.")[0]
     assert (e.source.country, e.source.text) == ("KEN", "Homeland front")

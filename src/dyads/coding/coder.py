@@ -541,15 +541,6 @@ class EventCoder:
             flags.append("failed to agree")
         if neg and not intent and hypo in ("modal 'can'", "modal 'could'"):
             intent, hypo = "inability", None  # "cannot accept any more refugees": a refusal
-        if intent and not neg and code_str[:2] in CONFLICT_ACTS \
-                and (intent == "reported 'would'" or intent.startswith("future")) \
-                and (said := g.reported(anchor)) is not None \
-                and said.lemma_.lower() in g.ANNOUNCING_VERBS:
-            # "announced it would prohibit all aid to X": a sanction made public is the act
-            # (CAMEO 162), not a threat of it; "said it would" stays a threat, and announced
-            # help an intent
-            flags.append(f"announced: {said.text!r}")
-            intent = hypo = None
         if intent:
             if intent.startswith("future"):
                 flags.append("future")  # the event's date lies ahead (see situate)

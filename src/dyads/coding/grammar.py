@@ -56,9 +56,6 @@ NEGATING_GOVERNORS = words("grammar", "negating_governors")
 # Verbs whose that-clause is denied: "Russia denied that its troops had attacked".
 DENYING_GOVERNORS = words("grammar", "denying_governors")
 MODALS = words("grammar", "modals")
-# Verbs that make a decision public: what they announce will be done is done ("announced it
-# would prohibit aid").
-ANNOUNCING_VERBS = words("grammar", "announcing_verbs")
 ATTEMPT_NOUNS = words("grammar", "attempt_nouns")  # "an [attempt] to assassinate
 MODALS_IDS = string_ids(MODALS)
 FUTURE_AUX = words("grammar", "future_aux")  # "wo" is spaCy's token for the "wo" of "won't"
