@@ -881,3 +881,15 @@ def test_a_strike_is_against_what_it_shuts_down(code):
     (e,) = code("Seven opposition parties in Nepal have organized a general strike that shut "
                 "down Kathmandu.")[0]
     assert (e.cameo_root, e.target.code) == ("14", "NPLGOV")
+
+
+def test_a_bomb_that_exploded_at_an_embassy_hit_it_and_is_placed_by_the_city(code):
+    (e,) = code("A car bomb exploded outside the U.S. embassy in Beirut, killing 63 people.")[0]
+    assert (e.source.code, e.cameo_root, e.target.code) == ("LBNUAF", "18", "USAGOV")
+    (e,) = code("Five civilians were killed in Mogadishu.")[0]
+    assert (e.source.code, e.target.code) == ("SOMUAF", "SOMCVL")
+
+
+def test_territory_is_captured_from_its_holder(code):
+    (e,) = code("Ethiopian troops captured the town of Badme from Eritrean forces.")[0]
+    assert (e.cameo, e.target.code) == ("192", "ERIMIL")

@@ -61,10 +61,9 @@ OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and
 # Acts whose addressee the text may leave to the previous conjunct ("suspended aid to X
 # and threatened to ...", "rejected X's calls and refused to ...").
 CONJUNCT_TARGET_ROOTS = {"10", "12", "13"}
-# Force used on people (coerce, assault, fight, mass violence), and the sectors of people
-# it is used on: they are of the country the act is placed in.
+# Force used on people (coerce, assault, fight, mass violence): those it is used on, armed
+# groups apart, are of the country the act is placed in.
 HARM_ROOTS = {"17", "18", "19", "20"}
-PEOPLE_SECTORS = {"CVL", "OPP", "MED", "EDU", "LAB", "REF", "HLH", "AGR", "REL", "BUS", "ELI"}
 # Attempts, made even when foiled (CAMEO 185 attempt to assassinate).
 ATTEMPT_CODES = {"185"}
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
@@ -636,11 +635,11 @@ class EventCoder:
                                           + ([attempt.head] if attempt is not None else []),
                                           scope, doer)
             if placed is not None:
-                attacker, place = placed
+                attacker, place, hit = placed
                 # the victims, of that country when the text gives them none ("five
                 # civilians were killed in Mogadishu"), rather than the place itself
                 victims = [_domestic(a, place.country, f"placed by {place.text!r}")
-                           for a in self._victims(m.trigger, scope)]
+                           for a in self._victims(m.trigger, scope)] or hit
                 pairs = [(attacker, t, False) for t in victims or [t for _, t, _ in pairs]
                          if not (t and t.start == place.start and t.end == place.end)] \
                     or [(attacker, None, False)]
@@ -819,6 +818,8 @@ class EventCoder:
                                   and any(k.dep == g.MARK and k.lower_ in ("if", "unless")
                                           for k in children(c))
                                   for s in g.subjects(c)])
+        if m.event_code[:3] == "192":  # "captured the town [from Eritrean forces]"
+            slots.append(lambda: [n for _, n in g.prep_objects(v, ("from",))])
         if m.event_code[:2] == "14" and obj is not None:
             # what a strike or blockade hits: "organized a general strike [that shut down
             # Kathmandu]"
@@ -906,7 +907,7 @@ class EventCoder:
                     # Iran" is an Iranian inmate, not an act against Iran
                     victims = [_domestic(a, actor.country, f"placed by {actor.text!r}")
                                for a in self._resolve_all(g.direct_objects(v), scope)
-                               if _known(a) and not a.country and a.sector in PEOPLE_SECTORS]
+                               if _known(a) and not a.country and a.sector not in ARMED_SECTORS]
                     if victims:
                         return victims
                 if actor is not None and _actor_key(actor) not in src_keys:
@@ -963,20 +964,30 @@ class EventCoder:
         return None
 
     def _place_attacker(self, heads: list[Token], scope: Scope, doer: list[Token]
-                        ) -> tuple[Actor, Actor] | None:
+                        ) -> tuple[Actor, Actor, list[Actor]] | None:
         """Unidentified armed forces of the country an act of violence is placed in ("killed
-        by a roadside bomb [outside the Iraqi city of Basra]"), named by the place."""
+        by a roadside bomb [outside the Iraqi city of Basra]"), named by the place, and the
+        place; not by an institution it happened at, which was hit ("outside [the U.S.
+        embassy] in Beirut" is in Lebanon, and the embassy is hit)."""
         for h in heads:
             for _, n in g.prep_objects(h, g.LOCATIVE_PREPS):
                 if self._violent_noun(n):
                     continue  # "in the Indian shelling" is no place
-                for a in self.resolver.resolve_many(n, scope):
+                found = self.resolver.resolve_many(n, scope)
+                inside = [a for _, x in g.prep_objects(n, g.LOCATIVE_PREPS)
+                          for a in self.resolver.resolve_many(x, scope)]
+                hit: list[Actor] = []
+                if inside and not any((a.how or "").startswith(PLACE_HOWS)
+                                      and "+ agent" not in a.how for a in found):
+                    hit, found = found, inside  # an embassy, a ministry: what was hit
+                for a in found:
                     if a.country and len(a.country) == 3 and a.country not in GROUP_CLASSES:
                         # its words are the place's, which give its country (the doer,
                         # if any, is a weapon or an event: "a roadside bomb")
                         return Actor(a.country + "UAF", a.country, "UAF", a.text, a.start,
                                      a.end, None, "unidentified attacker, placed by "
-                                     f"{a.text!r}" + (f" ({doer[0].text!r})" if doer else "")), a
+                                     f"{a.text!r}" + (f" ({doer[0].text!r})" if doer else "")
+                                     ), a, hit
         return None
 
     def _venue(self, m: Match, tok: Token) -> bool:
