@@ -893,3 +893,8 @@ def test_a_bomb_that_exploded_at_an_embassy_hit_it_and_is_placed_by_the_city(cod
 def test_territory_is_captured_from_its_holder(code):
     (e,) = code("Ethiopian troops captured the town of Badme from Eritrean forces.")[0]
     assert (e.cameo, e.target.code) == ("192", "ERIMIL")
+
+
+def test_what_a_meeting_is_about_is_no_event(code):
+    asserted, _ = code("Saudi Arabia hosted a conference on the Afghan conflict.")
+    assert {e.cameo_root for e in asserted} == {"04"}

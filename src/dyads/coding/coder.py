@@ -64,6 +64,8 @@ CONJUNCT_TARGET_ROOTS = {"10", "12", "13"}
 # Force used on people (coerce, assault, fight, mass violence): those it is used on, armed
 # groups apart, are of the country the act is placed in.
 HARM_ROOTS = {"17", "18", "19", "20"}
+# Prepositions of what a noun is about ("a conference [on] the conflict").
+TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 # Attempts, made even when foiled (CAMEO 185 attempt to assassinate).
 ATTEMPT_CODES = {"185"}
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
@@ -418,6 +420,10 @@ class EventCoder:
                 if tok.dep in g.SUBJECT_DEPS_IDS and tok.head.i in acts \
                         and self.resolver.is_agent_noun(tok):
                     continue  # "demonstrators rioted": the people who act, not another act
+                if tok.dep == g.POBJ and tok.head.lower_ in TOPIC_PREPS \
+                        and tok.head.head.pos in NOMINAL_POS:
+                    continue  # what a meeting or report is about: "a conference on [the
+                    # Afghan conflict]", "talks on a [ceasefire]"
                 m = self.match_noun(tok)
                 if m:
                     m.reacted_to = tok.head.i in acts and tok.dep in (g.DOBJ, g.ATTR)
@@ -783,6 +789,8 @@ class EventCoder:
         passive = g.is_passive(v)
         if passive:
             slots.append(lambda: g.passive_targets(v))
+        if m.event_code[:3] == "192":  # "captured the town [from Eritrean forces]"
+            slots.append(lambda: [n for _, n in g.prep_objects(v, ("from",))])
         xcomp = m.xcomp
         if xcomp is not None and (g.for_to_clause(xcomp) or xcomp.dep == g.CCOMP):
             # who is to do it: "called for [Burma] to institute reforms", "demanded that
@@ -818,8 +826,6 @@ class EventCoder:
                                   and any(k.dep == g.MARK and k.lower_ in ("if", "unless")
                                           for k in children(c))
                                   for s in g.subjects(c)])
-        if m.event_code[:3] == "192":  # "captured the town [from Eritrean forces]"
-            slots.append(lambda: [n for _, n in g.prep_objects(v, ("from",))])
         if m.event_code[:2] == "14" and obj is not None:
             # what a strike or blockade hits: "organized a general strike [that shut down
             # Kathmandu]"
