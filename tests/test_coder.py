@@ -801,9 +801,11 @@ def test_a_coordinated_threat_takes_the_first_conjuncts_target(code):
 
 
 def test_what_an_act_is_done_for_is_not_yet_done(code):
-    asserted, flagged = code("The United States military gave 625 new firearms to the "
-                             "Philippine Marines to help in the operations against the rebels.")
+    asserted, _ = code("The United States military gave 625 new firearms to the "
+                       "Philippine Marines to help in the operations against the rebels.")
     assert {e.cameo for e in asserted} == {"072"}
+    asserted, flagged = code("U.S. troops arrived in Nepal to deliver aid to remote areas.")
+    assert {e.cameo_root for e in asserted} == {"04"}
     assert any("purpose of another act" in e.flags for e in flagged)
     # with no act of its own, the head only says how the purpose was carried out
     asserted, _ = code("Twelve U.S. Army soldiers deployed to Nigeria to train 200 Nigerian "

@@ -56,7 +56,9 @@ NEGATING_GOVERNORS = words("grammar", "negating_governors")
 # Verbs whose that-clause is denied: "Russia denied that its troops had attacked".
 DENYING_GOVERNORS = words("grammar", "denying_governors")
 MODALS = words("grammar", "modals")
-ATTEMPT_NOUNS = words("grammar", "attempt_nouns")  # "an [attempt] to assassinate
+ATTEMPT_NOUNS = words("grammar", "attempt_nouns")
+# Verbs of going somewhere, whose purpose infinitive is what the goers do there.
+MOTION_VERBS = words("grammar", "motion_verbs")  # "an [attempt] to assassinate
 MODALS_IDS = string_ids(MODALS)
 FUTURE_AUX = words("grammar", "future_aux")  # "wo" is spaCy's token for the "wo" of "won't"
 # Adjectives whose to-infinitive is an announced act ("is ready to send troops").
@@ -161,8 +163,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if dispatched_purpose(v):  # "Egypt sent a delegation to mediate": Egypt mediates
         return subjects(head, depth + 1)
-    if purpose_clause(v):  # "soldiers deployed to Nigeria [to train] ...": they train
-        return subjects(head, depth + 1)
+    if purpose_clause(v) and head.lemma_.lower() in MOTION_VERBS:
+        return subjects(head, depth + 1)  # "soldiers deployed to Nigeria [to train] ...
     attempt = attempted(v)  # "rebels made an attempt [to assassinate] ...", not "foiled"
     if attempt is not None and attempt.dep == DOBJ \
             and attempt.head.lemma_.lower() not in AVERTING_VERBS:
