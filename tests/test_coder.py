@@ -900,3 +900,12 @@ def test_territory_is_captured_from_its_holder(code):
 def test_what_a_meeting_is_about_is_no_event(code):
     asserted, _ = code("Saudi Arabia hosted a conference on the Afghan conflict.")
     assert {e.cameo_root for e in asserted} == {"04"}
+
+
+def test_protesters_outside_an_embassy_are_of_its_city_and_fire_is_opened_on_placed_people(code):
+    (e,) = code("Protesters burned American flags outside the U.S. embassy in Islamabad.")[0]
+    assert (e.source.code, e.target.country) == ("PAKOPP", "USA")
+    (e,) = code("Police fired on protesters in Nairobi.")[0]
+    assert (e.cameo_root, e.target.code) == ("17", "KENOPP")
+    (e,) = code("France pledged 50 million francs in aid to Rwanda.")[0]
+    assert e.cameo == "0331"

@@ -912,7 +912,9 @@ class EventCoder:
                     # whom force was used on, placed there: "tortured [an inmate] in western
                     # Iran" is an Iranian inmate, not an act against Iran
                     victims = [_domestic(a, actor.country, f"placed by {actor.text!r}")
-                               for a in self._resolve_all(g.direct_objects(v), scope)
+                               for a in self._resolve_all(
+                                   g.direct_objects(v) + [n for _, n in g.prep_objects(
+                                       v, ("on", "at", "against"))], scope)
                                if _known(a) and not a.country and a.sector not in ARMED_SECTORS]
                     if victims:
                         return victims
@@ -951,10 +953,12 @@ class EventCoder:
             return None
         for w in (m.trigger, *g.direct_objects(m.trigger)):
             for _, n in g.prep_objects(w, ("in", "outside", "near")):
-                for a in self.resolver.resolve_many(n, scope):
+                # (an institution is where it is: "outside [the U.S. embassy] in Islamabad")
+                inside = [x for _, x in g.prep_objects(n, ("in",))]
+                for a in [a for h in (n, *inside) for a in self.resolver.resolve_many(h, scope)]:
                     # a place by its name, not "in defiance of [Chinese authorities]"
                     if a.country and len(a.country) == 3 and a.country not in GROUP_CLASSES \
-                            and (a.how or "").startswith(PLACE_HOWS):
+                            and _is_place(a):
                         return a
         return None
 
@@ -983,8 +987,7 @@ class EventCoder:
                 inside = [a for _, x in g.prep_objects(n, g.LOCATIVE_PREPS)
                           for a in self.resolver.resolve_many(x, scope)]
                 hit: list[Actor] = []
-                if inside and not any((a.how or "").startswith(PLACE_HOWS)
-                                      and "+ agent" not in a.how for a in found):
+                if inside and not any(_is_place(a) for a in found):
                     hit, found = found, inside  # an embassy, a ministry: what was hit
                 for a in found:
                     if a.country and len(a.country) == 3 and a.country not in GROUP_CLASSES:
@@ -1267,6 +1270,13 @@ def _shared_targets(events: list[Event], triggers: dict[int, Token]) -> list[Eve
                 e = replace(e, target=shared, flags=[*e.flags, "target of the first conjunct"])
         out.append(e)
     return out
+
+
+def _is_place(a: Actor) -> bool:
+    """Is `a` named as a place ("Tehran", "Hong Kong"), not as an institution there ("the U.S.
+    embassy")?"""
+    how = a.how or ""
+    return how.startswith(PLACE_HOWS) and "+ agent" not in how
 
 
 def _unknown_name(a: Actor) -> bool:
