@@ -909,3 +909,11 @@ def test_protesters_outside_an_embassy_are_of_its_city_and_fire_is_opened_on_pla
     assert (e.cameo_root, e.target.code) == ("17", "KENOPP")
     (e,) = code("France pledged 50 million francs in aid to Rwanda.")[0]
     assert e.cameo == "0331"
+
+
+def test_a_decision_the_sentence_is_about_is_its_makers_act(code):
+    asserted, _ = code("Peru's decision to expel the Ecuadorean ambassador drew protests.")
+    assert ("PER", "16", "ECU") in triples(asserted)
+    asserted, _ = code("Netanyahu praised Trump's decision to recognize Jerusalem as Israel's "
+                       "capital.")
+    assert {e.cameo_root for e in asserted} == {"05"}

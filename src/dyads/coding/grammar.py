@@ -57,6 +57,8 @@ NEGATING_GOVERNORS = words("grammar", "negating_governors")
 DENYING_GOVERNORS = words("grammar", "denying_governors")
 MODALS = words("grammar", "modals")
 ATTEMPT_NOUNS = words("grammar", "attempt_nouns")
+# Nouns of a decision taken, whose possessor does the infinitive ("Peru's decision to expel").
+DECISION_NOUNS = words("grammar", "decision_nouns")
 # Verbs of going somewhere, whose purpose infinitive is what the goers do there.
 MOTION_VERBS = words("grammar", "motion_verbs")  # "an [attempt] to assassinate
 MODALS_IDS = string_ids(MODALS)
@@ -165,6 +167,11 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if purpose_clause(v) and head.lemma_.lower() in MOTION_VERBS:
         return subjects(head, depth + 1)  # "soldiers deployed to Nigeria [to train] ...
+    if v.dep == ACL and head.lemma_ in DECISION_NOUNS and head.dep in SUBJECT_DEPS_IDS \
+            and any(k.dep == AUX and k.lower == TO for k in children(v)):
+        # "[Peru's] decision to expel the ambassador drew protests": who decided does it
+        # (a decision praised or protested against is what the sentence reacts to)
+        return [c for c in children(head) if c.dep == POSS]
     attempt = attempted(v)  # "rebels made an attempt [to assassinate] ...", not "foiled"
     if attempt is not None and attempt.dep == DOBJ \
             and attempt.head.lemma_.lower() not in AVERTING_VERBS:
