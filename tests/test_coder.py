@@ -917,3 +917,9 @@ def test_a_decision_the_sentence_is_about_is_its_makers_act(code):
     asserted, _ = code("Netanyahu praised Trump's decision to recognize Jerusalem as Israel's "
                        "capital.")
     assert {e.cameo_root for e in asserted} == {"05"}
+
+
+def test_whom_a_party_is_accused_of_serving_is_no_target(code):
+    (e,) = code("The Taliban have executed three men accused of spying for the United "
+                "States.")[0]
+    assert e.target.country is None and e.target.text == "three men"

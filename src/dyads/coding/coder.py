@@ -84,6 +84,8 @@ IMPACT_VERBS = words("grammar", "impact_verbs")
 RENEWAL_VERBS = words("grammar", "renewal_verbs")
 ENDING_VERBS = ordered_words("grammar", "ending_verbs")  # in order of preference
 ACCUSING_VERBS = ordered_words("grammar", "accusing_verbs")
+# Participles of what a party is alleged to have done ("men accused of spying for X").
+ALLEGING_PARTICIPLES = words("grammar", "alleging_participles")
 FOREIGN_WORDS = words("grammar", "foreign_words")
 ORGANISATION_WORDS = words("grammar", "organisation_words")
 REGIONAL_WORDS = words("grammar", "regional_words")
@@ -1293,5 +1295,7 @@ def _in_other_clause(v: Token, tok: Token) -> bool:
             return True
         if tok.lower_ == "according" and tok.dep == g.PREP:
             return True
+        if tok.dep == g.ACL and tok.lemma_.lower() in ALLEGING_PARTICIPLES:
+            return True  # what a party is accused of: "three men [accused of spying for X]"
         tok = tok.head
     return False
