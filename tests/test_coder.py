@@ -923,3 +923,10 @@ def test_whom_a_party_is_accused_of_serving_is_no_target(code):
     (e,) = code("The Taliban have executed three men accused of spying for the United "
                 "States.")[0]
     assert e.target.country is None and e.target.text == "three men"
+
+
+def test_a_state_that_protests_complains_its_people_demonstrate(code):
+    (e,) = code("China protested the U.S. decision to sell arms to Taiwan.")[0]
+    assert (e.source.country, e.cameo, e.target.country) == ("CHN", "114", "USA")
+    (e,) = code("Iranians protested against the United States.")[0]
+    assert e.cameo_root == "14"

@@ -64,6 +64,9 @@ CONJUNCT_TARGET_ROOTS = {"10", "12", "13"}
 # Force used on people (coerce, assault, fight, mass violence): those it is used on, armed
 # groups apart, are of the country the act is placed in.
 HARM_ROOTS = {"17", "18", "19", "20"}
+# Verbs of protest that are an official complaint when a state protests ("China protested
+# the visit": 114, as "lodged a protest").
+VERBAL_PROTEST_VERBS = {"protest"}
 # Prepositions of what a noun is about ("a conference [on] the conflict").
 TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 # Attempts, made even when foiled (CAMEO 185 attempt to assassinate).
@@ -596,6 +599,11 @@ class EventCoder:
                 pairs += [(t, s, True) for s, t, _ in list(pairs)
                           if s and t and not _placed_thing(t)
                           and (t.country or _unknown_name(t))]
+        if code_str[:2] == "14" and not m.nominal and sources \
+                and m.trigger.lemma_.lower() in VERBAL_PROTEST_VERBS \
+                and all(_is_state(a) for a in sources):
+            code_str = "114"  # "China protested the decision": a state complains officially
+            flags.append("a state's protest")
         if code_str == "190" and not m.nominal and any(
                 h.lemma_.lower() in AERIAL_DOERS for h in g.subjects(m.trigger)):
             code_str = "195"  # "warplanes killed 46 civilians": aerial weapons
@@ -1272,6 +1280,13 @@ def _shared_targets(events: list[Event], triggers: dict[int, Token]) -> list[Eve
                 e = replace(e, target=shared, flags=[*e.flags, "target of the first conjunct"])
         out.append(e)
     return out
+
+
+def _is_state(a: Actor) -> bool:
+    """Does `a` stand for a state or its government ("China", "Beijing", "the Chinese
+    government"), not for its people ("Iranians")?"""
+    return bool(a.country) and (a.sector == "GOV" or a.sector is None and not (
+        a.how or "").startswith(("demonym", "adjective")))
 
 
 def _is_place(a: Actor) -> bool:
