@@ -930,3 +930,10 @@ def test_a_state_that_protests_complains_its_people_demonstrate(code):
     assert (e.source.country, e.cameo, e.target.country) == ("CHN", "114", "USA")
     (e,) = code("Iranians protested against the United States.")[0]
     assert e.cameo_root == "14"
+
+
+def test_a_headlines_comma_list_of_names_before_a_plural_verb_is_coordination(code):
+    asserted, _ = code("Pakistan, India agree to resume peace talks")
+    assert {("PAK", "03", "IND"), ("IND", "03", "PAK")} <= triples(asserted)
+    asserted, _ = code("Saudi Arabia, Iran restore ties")
+    assert {("SAU", "05", "IRN"), ("IRN", "05", "SAU")} <= triples(asserted)

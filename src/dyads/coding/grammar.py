@@ -45,7 +45,7 @@ OBJECT_DEPS_IDS = string_ids(OBJECT_DEPS)
 # and words, compared with `tok.lower`
 TO, FOR, OF, NO, YET, WHERE = map(string_id, ("to", "for", "of", "no", "yet", "where"))
 # and tags, compared with `tok.tag`
-VBD, VBG, VBN, VBZ = map(string_id, ("VBD", "VBG", "VBN", "VBZ"))
+VBD, VBG, VBN, VBP, VBZ, NNP = map(string_id, ("VBD", "VBG", "VBN", "VBP", "VBZ", "NNP"))
 CC, NPADVMOD = string_id("cc"), string_id("npadvmod")
 # Verbs whose object, not subject, does what the complement says ("urged Iran to return").
 OBJECT_CONTROL = words("grammar", "object_control")
@@ -134,6 +134,14 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         return passive_agents(v)
     for c in children(v):
         if c.dep in SUBJECT_DEPS_IDS and c.dep != EXPL:
+            if v.tag == VBP and c.tag == NNP:
+                # a plural verb after one name and another before or apposed to it is a
+                # list: a headline's "Pakistan, India agree to resume talks"
+                listed = [k for k in children(c) if k.dep == APPOS and k.tag == NNP] + [
+                    k for k in children(v) if k.i != c.i and k.tag == NNP
+                    and (k.dep == NSUBJ or k.dep == NPADVMOD and k.i < c.i)]
+                return [a for k in sorted([c, *listed], key=lambda t: t.i)
+                        for a in expand_conj(k)]
             return expand_conj(c)
     head = v.head
     if head.i == v.i:
