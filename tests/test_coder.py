@@ -937,3 +937,10 @@ def test_a_headlines_comma_list_of_names_before_a_plural_verb_is_coordination(co
     assert {("PAK", "03", "IND"), ("IND", "03", "PAK")} <= triples(asserted)
     asserted, _ = code("Saudi Arabia, Iran restore ties")
     assert {("SAU", "05", "IRN"), ("IRN", "05", "SAU")} <= triples(asserted)
+
+
+def test_numbers_alone_count_people(code):
+    (e,) = code("Police arrested dozens in Nairobi.")[0]
+    assert (e.target.code, e.target.text) == ("KENCVL", "dozens")
+    (e,) = code("Iraqi militia groups said they will return their weapons to the army.")[0]
+    assert e.source.sector == "UAF"

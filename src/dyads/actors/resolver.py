@@ -53,6 +53,9 @@ ANAPHORS = words("actors", "anaphors")
 FIRST_PERSON = {"we", "i"}
 PLURAL_ANAPHORS = {"they", "we"}
 REPORTING_VERBS = words("grammar", "reporting_verbs")
+# Nouns of number: alone, in the plural, they count people ("[Thousands] marched in Paris");
+# "groups" and "numbers" do not.
+COUNT_NOUNS = words("grammar", "count_nouns") - {"group", "number"}
 # Common nouns that head an organisation's name ("the Umma [party]", "the Homeland [front]")
 ORGANISATION_WORDS = words("grammar", "organisation_words")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -731,6 +734,9 @@ class ActorResolver:
             led = self._led_group_sector(head)
             if led[0] is not None:
                 sector, sector_src = led
+        if sector is None and head.lemma_ in COUNT_NOUNS and head.lower_.endswith("s") \
+                and not any(c.dep == PREP for c in children(head)):
+            return "CVL", head.lower_  # "thousands marched", not "thousands of soldiers"
         if sector is None and head.pos == POS_NOUN:
             for c in lefts(head):
                 if c.dep == COMPOUND and (c.pos == POS_NOUN or c.lower in FORCE_WORDS):
