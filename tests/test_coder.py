@@ -944,3 +944,10 @@ def test_numbers_alone_count_people(code):
     assert (e.target.code, e.target.text) == ("KENCVL", "dozens")
     (e,) = code("Iraqi militia groups said they will return their weapons to the army.")[0]
     assert e.source.sector == "UAF"
+
+
+def test_what_is_fired_is_no_target(code):
+    (e,) = code("The two armies exchanged fire across the border.")[0]
+    assert e.cameo_root == "19" and e.target is None
+    (e,) = code("Rebels attacked the convoy.")[0]
+    assert e.target.text == "convoy"

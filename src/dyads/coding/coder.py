@@ -947,7 +947,8 @@ class EventCoder:
         # (and whom one expels: "expelled [all UNSCOM weapons inspectors]")
         hit = m.obj is not None and (m.event_code[:2] in VIOLENCE_ROOTS | {"17"}
                                      or m.event_code[:3] in EXPULSION_CODES) \
-            and self.match_noun(m.obj) is None
+            and self.match_noun(m.obj) is None and m.obj.lemma_.lower() not in g.FIRE_NOUNS
+        # (what is fired is not whom it hit: "exchanged [fire]", "launched [operations]")
         # (every slot has been read by now: the loop above found them all empty)
         phrases = ([m.obj] if hit else []) + [h for i, heads in enumerate(groups)
                                               if i != obj_index for h in heads]

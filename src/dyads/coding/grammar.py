@@ -57,6 +57,8 @@ NEGATING_GOVERNORS = words("grammar", "negating_governors")
 DENYING_GOVERNORS = words("grammar", "denying_governors")
 MODALS = words("grammar", "modals")
 ATTEMPT_NOUNS = words("grammar", "attempt_nouns")
+# Objects of violent verbs that are what is fired or done, not whom it hits ("exchanged fire").
+FIRE_NOUNS = words("grammar", "fire_nouns")
 # Nouns of a decision taken, whose possessor does the infinitive ("Peru's decision to expel").
 DECISION_NOUNS = words("grammar", "decision_nouns")
 # Verbs of going somewhere, whose purpose infinitive is what the goers do there.
