@@ -66,9 +66,9 @@ CONJUNCT_TARGET_ROOTS = {"10", "12", "13"}
 HARM_ROOTS = {"17", "18", "19", "20"}
 # Verbs of protest that are an official complaint when a state protests ("China protested
 # the visit": 114, as "lodged a protest").
-VERBAL_PROTEST_VERBS = {"protest"}
+VERBAL_PROTEST_VERBS = words("grammar", "verbal_protest_verbs")
 # Prepositions of what a noun is about ("a conference [on] the conflict").
-TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+TOPIC_PREPS = words("grammar", "topic_preps")
 # Attempts, made even when foiled (CAMEO 185 attempt to assassinate).
 ATTEMPT_CODES = {"185"}
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
