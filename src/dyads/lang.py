@@ -18,7 +18,7 @@ def _lists() -> dict[str, dict[str, list[str]]]:
 
 def words(section: str, name: str) -> frozenset[str]:
     """One word list, e.g. words("grammar", "reporting_verbs")."""
-    return frozenset(_lists()[section][name])
+    return frozenset(ordered_words(section, name))
 
 
 def phrase_table(section: str, name: str) -> dict[str, tuple[str, ...]]:
@@ -28,4 +28,8 @@ def phrase_table(section: str, name: str) -> dict[str, tuple[str, ...]]:
 
 def ordered_words(section: str, name: str) -> tuple[str, ...]:
     """One word list in its file's order, where the order is a preference."""
-    return tuple(_lists()[section][name])
+    found = tuple(_lists()[section][name])
+    odd = [w for w in found if not isinstance(w, str)]
+    if odd:  # YAML reads bare on/off/yes/no as booleans: such words must be quoted
+        raise ValueError(f"en.yaml: {section}.{name}: {odd!r} are not words (quote them)")
+    return found
