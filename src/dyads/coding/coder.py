@@ -256,8 +256,8 @@ class EventCoder:
             # adverbial clause after an apposition: "rejected calls by Annan, UN chief, [to
             # adopt] reforms")
             for c in [*children(m.obj), *children(m.trigger)]:
-                if c.dep in (g.ACL, g.RELCL, g.XCOMP, g.ADVCL) and c.pos in VERBAL_POS and any(
-                        k.dep == g.AUX and k.lower == g.TO for k in children(c)):
+                if c.dep in (g.ACL, g.RELCL, g.XCOMP, g.ADVCL) and c.pos in VERBAL_POS \
+                        and g.to_infinitive(c):
                     act = self.match_verb(c)
                     if yields:
                         code = act and act.event_code[:2] == "08" and act.event_code
@@ -342,7 +342,7 @@ class EventCoder:
             return None
         for c in children(m.trigger):
             if c.dep in (g.ADVCL, g.XCOMP) and c.pos in VERBAL_POS \
-                    and any(a.dep == g.AUX and a.lower == g.TO for a in children(c)):
+                    and g.to_infinitive(c):
                 act = self.match_verb(c)
                 if act is None:
                     continue

@@ -178,7 +178,7 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if purpose_clause(v) and head.lemma_.lower() in MOTION_VERBS:
         return subjects(head, depth + 1)  # "soldiers deployed to Nigeria [to train] ...
     if v.dep == ACL and head.lemma_ in DECISION_NOUNS and head.dep in SUBJECT_DEPS_IDS \
-            and any(k.dep == AUX and k.lower == TO for k in children(v)):
+            and to_infinitive(v):
         # "[Peru's] decision to expel the ambassador drew protests": who decided does it
         # (a decision praised or protested against is what the sentence reacts to)
         return [c for c in children(head) if c.dep == POSS]
@@ -283,7 +283,7 @@ def for_to_clause(c: Token) -> bool:
     """Is `c` the verb of a "for X to do" clause ("called [for Burma to institute
     reforms]"), which the parser makes an adverbial clause with 'for' as its mark?"""
     return c.dep == ADVCL and any(k.dep == MARK and k.lower == FOR for k in children(c)) \
-        and any(k.dep == AUX and k.lower == TO for k in children(c))
+        and to_infinitive(c)
 
 
 DISPATCH_VERBS = words("grammar", "dispatch_verbs")
@@ -293,10 +293,15 @@ DISPATCHED_PEOPLE = words("grammar", "dispatched_people")
 def dispatched_purpose(v: Token) -> bool:
     """Is `v` what envoys are sent to do ("sent a delegation [to mediate]")?"""
     return v.dep in (ADVCL, XCOMP) and v.head.lemma_.lower() in DISPATCH_VERBS \
-        and any(k.dep == AUX and k.lower == TO for k in children(v)) \
+        and to_infinitive(v) \
         and not any(k.dep in SUBJECT_DEPS_IDS for k in children(v)) \
         and any(o.dep in OBJECT_DEPS_IDS and o.lemma_.lower() in DISPATCHED_PEOPLE
                 for o in children(v.head))
+
+
+def to_infinitive(v: Token) -> bool:
+    """Is the verb `v` a to-infinitive ("[to] train", "[to] assassinate")?"""
+    return any(k.dep == AUX and k.lower == TO for k in children(v))
 
 
 def purpose_clause(v: Token) -> bool:
@@ -304,7 +309,7 @@ def purpose_clause(v: Token) -> bool:
     train] soldiers", "gave firearms [to help] in operations")?"""
     return v.dep == ADVCL and v.head.pos in VERBAL_POS \
         and v.head.lemma_ not in OBJECT_CONTROL and attempted(v) is None \
-        and any(k.dep == AUX and k.lower == TO for k in children(v)) \
+        and to_infinitive(v) \
         and not any(k.dep in SUBJECT_DEPS_IDS for k in children(v))
 
 
@@ -324,7 +329,7 @@ def infinitive_clause(c: Token) -> bool:
     """Is `c` an infinitive with its own subject that the parser made a clausal complement:
     "allowed [the candidate to run]", "asked [Iran to free them]"? The subject is the
     governing verb's object and the infinitive its complement, as in "urged Iran to"."""
-    return c.dep == CCOMP and any(k.dep == AUX and k.lower == TO for k in children(c)) \
+    return c.dep == CCOMP and to_infinitive(c) \
         and any(k.dep == NSUBJ for k in children(c))
 
 
@@ -375,7 +380,7 @@ def purpose_objects(v: Token) -> list[Token]:
     out: list[Token] = []
     for c in children(v):
         if c.dep in (ADVCL, XCOMP) and c.lemma_ in PURPOSE_VERBS \
-                and any(a.dep == AUX and a.lower == TO for a in children(c)):
+                and to_infinitive(c):
             out += direct_objects(c) + [n for _, n in prep_objects(c, TARGET_PREPS + ("from",))]
         elif c.dep == PREP and c.lower_ == "in":
             for p in children(c):
@@ -449,7 +454,7 @@ def in_modifier_clause(tok: Token) -> bool:
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep in (RELCL, ACL) and cur.pos in VERBAL_POS:
-            infinitive = any(c.dep == AUX and c.lower == TO for c in children(cur))
+            infinitive = to_infinitive(cur)
             misparsed = cur.dep == ACL and cur.head.dep == ROOT \
                 and cur.head.pos in NOMINAL_POS and cur.tag in (VBD, VBN)
             if not (infinitive or misparsed or _reported_where(cur)):
@@ -524,7 +529,7 @@ def negated(v: Token) -> bool:
 
 def attempted(v: Token) -> Token | None:
     """The noun of an attempt whose act `v` is ("an [attempt] to assassinate the governor")."""
-    if not any(k.dep == AUX and k.lower == TO for k in children(v)):
+    if not to_infinitive(v):
         return None
     if v.dep == ACL and v.head.lemma_ in ATTEMPT_NOUNS:
         return v.head
