@@ -951,3 +951,12 @@ def test_what_is_fired_is_no_target(code):
     assert e.cameo_root == "19" and e.target is None
     (e,) = code("Rebels attacked the convoy.")[0]
     assert e.target.text == "convoy"
+
+
+def test_protest_with_a_participle_demand_is_aimed_at_whom_it_asks(code):
+    asserted, _ = code("Tens of thousands of Serbian opposition supporters marched through "
+                       "Belgrade on Thursday demanding the resignation of President Slobodan "
+                       "Milosevic.")
+    protests = [e for e in asserted if e.cameo_root == "14"]
+    assert [e.cameo for e in protests] == ["1411"]  # the demand is the protest's subcode
+    assert not any(e.cameo_root == "10" for e in asserted)  # and not a second event
