@@ -7,13 +7,17 @@ data/grammar/en.yaml like the grammar's other word lists.
 
 from __future__ import annotations
 
+from spacy.attrs import DEP
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from dyads.lang import words
 
 SUBJECT_CONTROL = words("grammar", "subject_control")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# both repairs start from an adverbial clause or a participle: most sentences have neither
+_ADVCL, _ACL = get_string_id("advcl"), get_string_id("acl")
 
 
 def displaced_complement(doc: Doc) -> int:
@@ -36,7 +40,7 @@ def displaced_complement(doc: Doc) -> int:
         start = min(k.i for k in kids if k.dep_ == "aux")
         between = doc[head.i + 1:start]
         tops = [w for w in between if w.head.i == head.i]
-        if not tops or any(w.dep_ not in ("prep", "npadvmod", "advmod", "tmod") for w in tops) \
+        if not tops or any(w.dep_ not in ("prep", "npadvmod", "advmod") for w in tops) \
                 or any(not (head.i < w.head.i < start or w.head.i == head.i) for w in between):
             continue
         tok.dep_ = "xcomp"
@@ -46,6 +50,10 @@ def displaced_complement(doc: Doc) -> int:
 
 @Language.component("dyads_parse_repairs")
 def parse_repairs(doc: Doc) -> Doc:
+    # (read the labels as one array: a Token per word costs more than the repairs)
+    labels = set(doc.to_array(DEP).tolist())
+    if _ADVCL not in labels and _ACL not in labels:
+        return doc
     displaced_complement(doc)  # first: its complement shows the participle is a verb
     verbless_sentence(doc)
     return doc
@@ -68,8 +76,7 @@ def verbless_sentence(doc: Doc) -> int:
         verb = verbs[0]
         if not any(k.dep_ in _ACTIVE_DEPS for k in verb.children) \
                 or any(k.dep_ in ("auxpass", "agent") for k in verb.children) \
-                or any(t.i < verb.i and t.pos_ in ("VERB", "AUX") and t.head.i == noun.i
-                       for t in noun.children):
+                or any(t.i < verb.i and t.pos_ in ("VERB", "AUX") for t in noun.children):
             continue
         # the noun's own modifiers before the verb stay with it; what follows the verb and
         # hung on the noun is the verb's ("..., [the ministry said]")
