@@ -209,6 +209,44 @@ def test_unnamed_parties_of_a_one_country_sentence_are_domestic(code):
     assert not any(e.target and e.target.country == "USA" for e in asserted)
 
 
+@pytest.mark.parametrize("sentence,want", [
+    ("Thousands of Egyptian workers went on strike on Monday.", ("EGY", "14", "EGY")),
+    ("The Philippine president placed the southern province under martial law.",
+     ("PHL", "17", "PHL")),
+    ("Turkey's Constitutional Court banned the pro-Kurdish party on Friday.", ("TUR", "17", "TUR")),
+    ("Bahrain's government agreed on Sunday to carry out political reforms.", ("BHR", "03", "BHR")),
+])
+def test_an_act_on_the_doers_own_polity_is_domestic(code, sentence, want):
+    asserted, _ = code(sentence)
+    assert want in triples(asserted)
+    (e,) = [e for e in asserted if e.cameo_root == want[1]]
+    assert e.target.sector is None and "polity" in e.target.how
+
+
+def test_an_act_on_a_polity_names_no_target_beyond_its_country(code):
+    # another country named: whose polity is not said, so no target is made up
+    asserted, _ = code("Egyptian workers went on strike over the Israeli gas deal.")
+    assert {(e.cameo_root, e.target.country if e.target else None) for e in asserted
+            if e.source.country == "EGY"} == {("14", "ISR")}
+    # not every act is one on a polity: a statement with no addressee has no target
+    asserted, _ = code("The Egyptian foreign minister made a statement on Monday.")
+    assert triples(asserted) == {("EGY", "01", None)}
+
+
+def test_a_role_in_a_group_takes_the_groups_sector(code):
+    asserted, _ = code("Thai opposition protest leaders criticized the government.")
+    assert {e.source.code for e in asserted} == {"THAOPP"}
+    asserted, _ = code("Kurdish rebel spokesmen criticized Turkey.")
+    assert {e.source.sector for e in asserted} == {"REB"}
+    asserted, _ = code("Senior Iraqi officials criticized the United States.")
+    assert {e.source.code for e in asserted} == {"IRQGOV"}
+
+
+def test_a_compound_before_people_is_no_act(code):
+    asserted, _ = code("Iranian riot police fired tear gas at protesters.")
+    assert {e.cameo_root for e in asserted} == {"17"}
+
+
 def test_headline_x_to_act_is_announced(code):
     asserted, _ = code("Egypt to send aid to Gaza")
     assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)

@@ -34,9 +34,16 @@ class Ontology:
     """Lookup of CAMEO codes; unknown codes raise KeyError with the code in the message."""
 
     def __init__(self, codes: dict[str, CameoCode],
-                 counterparts: dict[str, dict[str, str]] | None = None):
+                 counterparts: dict[str, dict[str, str]] | None = None,
+                 polity_acts: frozenset[str] = frozenset()):
         self._codes = codes
         self._counterparts = counterparts or {}
+        self._polity_acts = polity_acts
+
+    def is_polity_act(self, code: str) -> bool:
+        """Whether `code` is an act on a country's own polity (data/cameo/polity.tsv):
+        reform, emergency rule, party bans, dissent and protest. Looked up by prefix."""
+        return any(code[:n] in self._polity_acts for n in range(len(code), 1, -1))
 
     def counterpart(self, code: str, mood: str) -> str | None:
         """The code of `code`'s act in another mood (data/cameo/counterparts.tsv).
@@ -89,4 +96,8 @@ def ontology() -> Ontology:
             if c and c not in codes:
                 raise ValueError(f"counterparts.tsv: {r['act']}: unknown {m} code {c!r}")
         counterparts[r["act"]] = row
-    return Ontology(codes, counterparts)
+    polity_acts = frozenset(r["act"] for r in _tsv_rows("polity.tsv"))
+    for act in polity_acts:
+        if act not in codes:
+            raise ValueError(f"polity.tsv: unknown CAMEO code {act!r}")
+    return Ontology(codes, counterparts, polity_acts)

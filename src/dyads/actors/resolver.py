@@ -58,6 +58,9 @@ REPORTING_VERBS = words("grammar", "reporting_verbs")
 COUNT_NOUNS = words("grammar", "count_nouns") - {"group", "number"}
 # Common nouns that head an organisation's name ("the Umma [party]", "the Homeland [front]")
 ORGANISATION_WORDS = words("grammar", "organisation_words")
+# Nouns of a role in a group, whose sector is the group's when the group is named before
+# them ("rebel spokesman", "union officials", "student leaders").
+ROLE_NOUNS = words("grammar", "role_nouns")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 POSSESSIVES = words("actors", "possessives")
 LEADER_NOUNS = words("actors", "leader_nouns")
@@ -761,8 +764,26 @@ class ActorResolver:
             for cand in (" ".join(words), " ".join(words[:-1] + [lemma])):
                 hit = self.kb.agents.get(cand.strip())
                 if hit:
+                    if n == 1 and cand.strip() in ROLE_NOUNS:
+                        # a role's sector is its group's: "rebel spokesmen" speak for
+                        # rebels, "opposition protest leaders" lead the opposition
+                        group = self._group_sector(head)
+                        if group is not None:
+                            return group
                     return hit[0], cand.strip()
         return None, None
+
+    def _group_sector(self, head: Token) -> tuple[str, str] | None:
+        # the nouns before the role in its phrase, nearest first ("opposition" in
+        # "opposition protest leaders" modifies "protest")
+        for mod in reversed(_tokens(head.doc, head.left_edge.i, head.i - 1)):
+            if mod.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            for form in (mod.lower_, mod.lemma_.lower()):
+                hit = self.kb.agents.get(form)
+                if hit and form not in ROLE_NOUNS:
+                    return hit[0], f"{form} {head.lower_}"
+        return None
 
 
 def _is_country(m: Mention) -> bool:

@@ -427,6 +427,8 @@ class EventCoder:
                 if tok.dep in g.SUBJECT_DEPS_IDS and tok.head.i in acts \
                         and self.resolver.is_agent_noun(tok):
                     continue  # "demonstrators rioted": the people who act, not another act
+                if tok.dep == g.COMPOUND and self.resolver.is_agent_noun(tok.head):
+                    continue  # "riot police", "protest leaders": what people do, not an act
                 if tok.dep == g.POBJ and tok.head.lower_ in TOPIC_PREPS \
                         and tok.head.head.pos in NOMINAL_POS:
                     continue  # what a meeting or report is about: "a conference on [the
@@ -674,6 +676,7 @@ class EventCoder:
         # the countries named, as places or through the people who act ("President Obama
         # offered to send troops to Uganda" names two)
         countries: set[str] | None = None  # (read when an event is made)
+        polity = self.cameo.is_polity_act(code.code)
         out = []
         # protesters protest where they are: "protesters rallied [in Tehran]" are Iranian
         here = self._protest_place(m, scope) if code.root == "14" and any(
@@ -701,6 +704,12 @@ class EventCoder:
                     and (t.how or "").startswith(("name ", "short ", "historical "))
                 s = s if addressed else _domestic(s, only)
                 t = _domestic(t, only)
+                if polity and s is not None and s.country == only and (
+                        t is None or not (t.country or t.sector or _foreign(t))):
+                    # an act on the doer's own polity, done to nobody else named: "Egyptian
+                    # workers went on strike", "the president imposed martial law [on the
+                    # southern province]", "refused to cede power [to his rival]"
+                    t = _polity(t or s, only, code.code)
                 if s is not None and not s.country and s.sector in ("REB", "INS") \
                         and t is not None and t.country == only and t.sector in (None, "GOV"):
                     # rebels addressing the only state named are its rebels ("the Hutu rebel
@@ -1161,6 +1170,18 @@ def _domestic(a: Actor | None, country: str, why: str = "the sentence's only cou
         return replace(a, country=country, code=country, how=f"{a.how}; {why}")
     return replace(a, country=country, code=country + a.sector,
                    how=f"{a.how}; {why}")
+
+
+def _foreign(a: Actor) -> bool:
+    return bool(FOREIGN_WORDS & set(a.text.lower().replace("(", " ").split()))
+
+
+def _polity(a: Actor, country: str, code: str) -> Actor:
+    """`country` itself as the party an act on its own polity is done to (see
+    data/cameo/polity.tsv); `a` is the unplaced party named, or the doer when none is."""
+    return replace(a, code=country, country=country, sector=None, kb_id=None,
+                   how=f"the polity of {country}: act {code} on its own polity, no other "
+                       f"country named")
 
 
 def _rank(m: Match) -> tuple[int, int]:
