@@ -247,6 +247,22 @@ def test_a_compound_before_people_is_no_act(code):
     assert {e.cameo_root for e in asserted} == {"17"}
 
 
+def test_coordinated_doers_act_on_each_other_when_the_clause_says_so(code):
+    asserted, _ = code("India and the United States agreed to hold more joint naval exercises.")
+    assert {("IND", "03", "USA"), ("USA", "03", "IND")} <= triples(asserted)
+    asserted, _ = code("Ethiopia and Eritrea massed troops along their disputed border.")
+    assert {("ETH", "15", "ERI"), ("ERI", "15", "ETH")} <= triples(asserted)
+    assert all(any(f.startswith("mutual") for f in e.flags) for e in asserted)
+    # nothing mutual said: each acts, toward nobody named
+    asserted, _ = code("Britain and France sent their troops on Monday.")
+    assert not any(e.target and e.target.country for e in asserted)
+
+
+def test_steps_taken_toward_an_act_are_the_act(code):
+    asserted, _ = code("Japan and China took steps to repair diplomatic ties.")
+    assert {("JPN", "05", "CHN"), ("CHN", "05", "JPN")} <= triples(asserted)
+
+
 def test_headline_x_to_act_is_announced(code):
     asserted, _ = code("Egypt to send aid to Gaza")
     assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)

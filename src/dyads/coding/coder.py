@@ -541,6 +541,12 @@ class EventCoder:
         reciprocal = m.pattern.reciprocal and m.speaker is None
         if m.nominal and len(sources) >= 2 and not targets:
             reciprocal = True  # "talks between Serbia and Kosovo", "Serbia and Kosovo's talks"
+        elif not reciprocal and len({a.country for a in sources if a.country}) >= 2 \
+                and not any(t.country for t in targets) and m.speaker is None:
+            mutual = g.mutual_marker(m.trigger)
+            if mutual:  # "Ethiopia and Eritrea massed troops along their border"
+                reciprocal = True
+                flags.append(mutual)
         intent = g.intent_marker(anchor) if verbal and m.speaker is None else None
         hypo = None if m.speaker is not None else (g.modal(anchor) if verbal else None)
         rule = m.pattern.id

@@ -713,6 +713,29 @@ def obligation(v: Token) -> str | None:
 QUANTITY_NOUNS = words("grammar", "quantity_nouns")
 
 
+MUTUAL_WORDS = words("grammar", "mutual_words")
+RELATION_NOUNS = words("grammar", "relation_nouns")
+
+
+def mutual_marker(v: Token) -> str | None:
+    """What says that a predicate's coordinated doers act on each other: "held [joint]
+    exercises", "massed troops along [their border]", "accused [each other]"."""
+    skip = {t.i for s in subjects(v) for t in s.subtree}
+    for t in v.subtree:
+        if t.i in skip:
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in MUTUAL_WORDS and t.dep_ in ("amod", "advmod"):
+            return f"mutual '{t.text}'"
+        if t.lower_ in ("other", "another") and t.i > 0 \
+                and t.doc[t.i - 1].lower_ in ("each", "one"):
+            return f"mutual '{t.doc[t.i - 1].text} {t.text}'"
+        if lemma in RELATION_NOUNS and any(c.dep_ == "poss" and c.lower_ == "their"
+                                           for c in t.children):
+            return f"mutual 'their {t.text}'"
+    return None
+
+
 def noun_keys(n: Token, measures: bool = True) -> set[str]:
     """Ways a noun can be named in the lexicon: lemma, form, and with its compounds.
 
