@@ -263,6 +263,26 @@ def test_steps_taken_toward_an_act_are_the_act(code):
     assert {("JPN", "05", "CHN"), ("CHN", "05", "JPN")} <= triples(asserted)
 
 
+def test_a_suspect_handed_over_targets_whom_he_is_handed_to(code):
+    asserted, _ = code("Mexico extradited suspected drug lord Benjamin Arellano Felix to the "
+                       "United States on Wednesday.")
+    assert ("MEX", "06", "USA") in triples(asserted)
+    asserted, _ = code("A Rwandan genocide suspect was handed over by Tanzanian police to the "
+                       "U.N. war crimes tribunal.")
+    assert ("TZA", "06", "IGO") in triples(asserted)
+    asserted, _ = code("Russia refused to extradite the former officer to Britain.")
+    assert ("RUS", "12", "GBR") in triples(asserted)
+
+
+@pytest.mark.parametrize("sentence,code_", [
+    ("Iran staged a show of force in the Gulf.", "150"),
+    ("Japan lodged a note of protest with China.", "114"),
+    ("Iraqi forces used weapons of mass destruction against Iranian troops.", "204"),
+])
+def test_lexicon_phrases_with_of_match(code, sentence, code_):
+    assert code_ in {e.cameo for e in code(sentence)[0]}
+
+
 def test_headline_x_to_act_is_announced(code):
     asserted, _ = code("Egypt to send aid to Gaza")
     assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)

@@ -48,6 +48,9 @@ PLACE_DOER_ROOTS = {"17"}
 # Expulsions (of peacekeepers, inspectors, aid agencies; of individuals): the state one is
 # expelled from is the doer when a passive leaves it out.
 EXPULSION_CODES = {"166", "174"}
+# Judicial cooperation (063) and its intent, appeal, demand and refusal: handing a suspect
+# over, whose target is the party he is handed to.
+HANDOVER_CODES = {"063", "0313", "0213", "1013", "1213"}
 # Arrests and charges: "arrested for spying" also accuses of spying (see `_charge`).
 ARREST_CODES = {"173"}
 # Protest acts whose subcodes say what reform they demand (1411..1454).
@@ -440,7 +443,8 @@ class EventCoder:
                         tok.head.i in violent or tok.head.lemma_.lower() in IMPACT_VERBS) \
                         and m.event_code[:2] in VIOLENCE_ROOTS
                     matches.append(m)
-                    if m.pattern.object_mods:  # "the lifting of [sanctions]" is one event
+                    if m.pattern.object_mods or any(" of " in k for k in m.pattern.nouns):
+                        # "the lifting of [sanctions]", "an exchange of [fire]": one event
                         consumed.update(n.i for _, n in g.prep_objects(tok, ("of",)))
         # "sent a delegation to mediate": the mediation is the event, not the sending
         # (troops sent to fight have not yet fought: that purpose stays an intent)
@@ -823,12 +827,17 @@ class EventCoder:
         # the slots where a target may be, in order of preference; each is read only when
         # reached (most acts find their target in the first slot or two)
         slots: list[Callable[[], list[Token]]] = []
+        xcomp = m.xcomp
+        if m.event_code in HANDOVER_CODES:
+            # a suspect is handed over to whom receives him: "extradited the drug lord [to
+            # the United States]", "was handed over [to the U.N. tribunal]"
+            slots.append(lambda: [n for w in (v, xcomp) if w is not None
+                                  for _, n in g.prep_objects(w, ("to",))])
         passive = g.is_passive(v)
         if passive:
             slots.append(lambda: g.passive_targets(v))
         if m.event_code[:3] == "192":  # "captured the town [from Eritrean forces]"
             slots.append(lambda: [n for _, n in g.prep_objects(v, ("from",))])
-        xcomp = m.xcomp
         if xcomp is not None and (g.for_to_clause(xcomp) or xcomp.dep == g.CCOMP):
             # who is to do it: "called for [Burma] to institute reforms", "demanded that
             # [Russia] withdraw its troops"

@@ -761,6 +761,15 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
     elif n.i >= 2 and n.doc[n.i - 1].lower_ == "-":  # "cease-fire" is a ceasefire
         first = n.doc[n.i - 2].lower_
         keys |= {f"{first}{low}", f"{first}{lemma}", f"{first}-{low}", f"{first} {lemma}"}
+    for c in children(n):  # "show of force", "weapon of mass destruction"
+        if c.dep == PREP and c.lower == OF:
+            for p in children(c):
+                if p.dep == POBJ:
+                    tails = {p.lemma_.lower(), p.lower_}
+                    before = p.doc[p.i - 1]
+                    if before.head.i == p.i and before.dep in (COMPOUND, AMOD):
+                        tails.add(f"{before.lemma_.lower()} {p.lemma_.lower()}")
+                    keys |= {f"{head} of {tail}" for head in (lemma, low) for tail in tails}
     if n.pos == POS_PROPN:  # a titled name goes by its title: "[Ambassador] Yasuo Morita"
         for c in lefts(n):
             if c.dep == COMPOUND and c.lower_ in TITLE_NOUNS:

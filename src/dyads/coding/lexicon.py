@@ -68,8 +68,9 @@ class Lexicon:
                     self.by_verb[v].append(p)
             for n in p.nouns:
                 self.by_noun[n].append(p)
-        # last words of event nouns: a noun that ends none of them cannot be an event noun
-        self.noun_heads = {n.split()[-1] for n in self.by_noun}
+        # head words of event nouns (the last word; before "of" in "show of force"): a noun
+        # that heads none of them cannot be an event noun
+        self.noun_heads = {n.split(" of ")[0].split()[-1] for n in self.by_noun}
         self.noun_head_ids = string_ids(self.noun_heads)  # to test `tok.lower`
         # most specific first, later files (user additions) before earlier ones at equal rank
         order = {p.id: i for i, p in enumerate(self.patterns)}
