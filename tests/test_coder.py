@@ -283,6 +283,12 @@ def test_lexicon_phrases_with_of_match(code, sentence, code_):
     assert code_ in {e.cameo for e in code(sentence)[0]}
 
 
+def test_a_series_of_acts_is_the_acts(code):
+    asserted, _ = code("Opposition leaders in Zimbabwe made a series of demands on President "
+                       "Robert Mugabe's government.")
+    assert ("ZWE", "10", "ZWE") in triples(asserted)
+
+
 def test_headline_x_to_act_is_announced(code):
     asserted, _ = code("Egypt to send aid to Gaza")
     assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)
