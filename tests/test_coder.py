@@ -289,6 +289,14 @@ def test_a_series_of_acts_is_the_acts(code):
     assert ("ZWE", "10", "ZWE") in triples(asserted)
 
 
+def test_police_violence_in_a_one_country_sentence_is_domestic(code):
+    asserted, _ = code("Syrian security forces tortured detained protesters in Deraa.")
+    assert ("SYR", "18", "SYR") in triples(asserted)
+    # an army's victims may be abroad: their country must be said
+    asserted, _ = code("US troops killed civilians near the border.")
+    assert ("USA", "19", None) in triples(asserted)
+
+
 def test_headline_x_to_act_is_announced(code):
     asserted, _ = code("Egypt to send aid to Gaza")
     assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)

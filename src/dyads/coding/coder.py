@@ -60,7 +60,8 @@ PURPOSE_ROOTS = {"10", "02", "11", "14"}  # demand, appeal, disapprove, protest
 ADDRESSED_ROOTS = {"02", "03", "10", "13"}
 # Sectors of armed non-state actors, whose country the text must say.
 ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
-OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and agents
+OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}
+INTERNAL_SECURITY_SECTORS = {"COP", "SPY"}  # police and security services  # a state's forces, envoys and agents
 # Acts whose addressee the text may leave to the previous conjunct ("suspended aid to X
 # and threatened to ...", "rejected X's calls and refused to ...").
 CONJUNCT_TARGET_ROOTS = {"10", "12", "13"}
@@ -702,7 +703,12 @@ class EventCoder:
                 countries = {c for c in [mn.entry.country for mn in scope.mentions]
                              + [a.country for a in (*sources, *targets) if a is not None]
                              if c and len(c) == 3 and c not in GROUP_CLASSES}
-            if len(countries) == 1 and code.root not in VIOLENCE_ROOTS:
+            if len(countries) == 1 and code.root in VIOLENCE_ROOTS and s is not None \
+                    and s.country in countries and s.sector in INTERNAL_SECURITY_SECTORS:
+                # a state's police and security services act at home: "Syrian security
+                # forces tortured [detained protesters]" (armies may be abroad)
+                t = _domestic(t, s.country, "the police of the sentence's only country")
+            elif len(countries) == 1 and code.root not in VIOLENCE_ROOTS:
                 # "Nicaragua's government ordered the opposition newspaper to close": in a
                 # sentence that names one country, its unnamed parties are domestic; not for
                 # armed groups or violence ("US troops killed militants" names no militants'
