@@ -60,8 +60,8 @@ PURPOSE_ROOTS = {"10", "02", "11", "14"}  # demand, appeal, disapprove, protest
 ADDRESSED_ROOTS = {"02", "03", "10", "13"}
 # Sectors of armed non-state actors, whose country the text must say.
 ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
-OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}
-INTERNAL_SECURITY_SECTORS = {"COP", "SPY"}  # police and security services  # a state's forces, envoys and agents
+OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and agents
+INTERNAL_SECURITY_SECTORS = {"COP", "SPY"}  # police and security services
 # Acts whose addressee the text may leave to the previous conjunct ("suspended aid to X
 # and threatened to ...", "rejected X's calls and refused to ...").
 CONJUNCT_TARGET_ROOTS = {"10", "12", "13"}
