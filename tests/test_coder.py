@@ -297,6 +297,14 @@ def test_police_violence_in_a_one_country_sentence_is_domestic(code):
     assert ("USA", "19", None) in triples(asserted)
 
 
+def test_a_reaction_to_an_act_is_aimed_at_its_doer(code):
+    asserted, _ = code("France condemned the attack by Hamas on Israel.")
+    assert ("FRA", "11", "PSE") in triples(asserted)
+    asserted, _ = code("The Organization of American States was investigating an alleged "
+                       "incursion by Colombian troops into Ecuador.")
+    assert ("IGO", "09", "COL") in triples(asserted)
+
+
 def test_headline_x_to_act_is_announced(code):
     asserted, _ = code("Egypt to send aid to Gaza")
     assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)

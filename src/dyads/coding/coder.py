@@ -48,6 +48,9 @@ PLACE_DOER_ROOTS = {"17"}
 # Expulsions (of peacekeepers, inspectors, aid agencies; of individuals): the state one is
 # expelled from is the doer when a passive leaves it out.
 EXPULSION_CODES = {"166", "174"}
+# Reactions to another's act (praise, investigation, disapproval, rejection): aimed at its
+# doer, named by "by" in the act's phrase.
+REACTION_ROOTS = {"05", "09", "11", "12"}
 # Judicial cooperation (063) and its intent, appeal, demand and refusal: handing a suspect
 # over, whose target is the party he is handed to.
 HANDOVER_CODES = {"063", "0313", "0213", "1013", "1213"}
@@ -856,6 +859,12 @@ class EventCoder:
         obj_index = len(slots)
         slots.append(lambda: [obj] if obj is not None and self.resolver.is_agent_noun(obj)
                      else [])
+        if m.event_code[:2] in REACTION_ROOTS:
+            # a reaction to an act is aimed at its doer: "condemned the attack [by Hamas] on
+            # Israel", "investigated an incursion [by Colombian troops] into Ecuador"
+            slots.append(lambda: [a for o in ([obj] if obj is not None else g.direct_objects(v))
+                                  for n in (o, *[p for _, p in g.prep_objects(o, ("of",))])
+                                  for _, a in g.prep_objects(n, ("by",))])
         slots.append(lambda: [n for _, n in g.prep_objects(obj, g.TARGET_PREPS)]
                      if obj is not None else [])
         # whom the act it is for was aimed at: "claimed responsibility for [the attack on
