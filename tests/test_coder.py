@@ -305,6 +305,17 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(code):
     assert ("IGO", "09", "COL") in triples(asserted)
 
 
+def test_protesters_marching_and_storming_protest(code):
+    asserted, _ = code("British anti-war protesters marched on parliament on Saturday, demanding "
+                       "that Prime Minister Tony Blair withdraw British troops from Iraq.")
+    # one protest for a policy change, aimed at whom it asks; the withdrawal is not done
+    assert [(e.cameo, e.target.country) for e in asserted] == [("1412", "GBR")]
+    asserted, _ = code("Protesters stormed the presidential palace.")
+    assert {e.cameo for e in asserted} == {"145"}
+    asserted, _ = code("Rebel fighters advanced on the capital.")
+    assert {e.cameo for e in asserted} == {"190"}
+
+
 def test_headline_x_to_act_is_announced(code):
     asserted, _ = code("Egypt to send aid to Gaza")
     assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)

@@ -419,6 +419,10 @@ class EventCoder:
                     purpose = self._protest_purpose(m)
                     if purpose is not None:  # "struck to demand higher pay" is one event
                         consumed.add(purpose.i)
+                        # ... and what is demanded is not done: "marched, demanding that
+                        # Blair [withdraw] the troops"
+                        consumed.update(k.i for k in children(purpose)
+                                        if k.dep in (g.CCOMP, g.XCOMP))
                     matches.append(m)
                     if m.xcomp is not None:  # "agreed to [provide aid]" is one event
                         consumed.add(m.xcomp.i)
