@@ -316,6 +316,13 @@ def test_protesters_marching_and_storming_protest(code):
     assert {e.cameo for e in asserted} == {"190"}
 
 
+def test_a_threat_with_an_act_takes_its_threat_code(code):
+    assert {e.cameo for e in code("The United States threatened Iran with sanctions.")[0]} \
+        == {"1312"}
+    assert {e.cameo for e in code("Israel threatened Hamas with a military offensive.")[0]} \
+        == {"1384"}
+
+
 def test_headline_x_to_act_is_announced(code):
     asserted, _ = code("Egypt to send aid to Gaza")
     assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)

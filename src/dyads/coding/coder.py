@@ -253,6 +253,15 @@ class EventCoder:
                         if act.obj is not None:
                             m.obj = m.obj or act.obj
                     return
+            if mood == "threat":
+                # "threatened Iran [with sanctions]", "[with a curfew]": the act threatened
+                for _, n in g.prep_objects(m.trigger, ("with",)):
+                    act = self.match_noun(n)
+                    code = act and self.mood_code(act.event_code, mood)
+                    if act is not None and code:
+                        m.code = code
+                        m.notes.append(f"threat of {act.pattern.id} ({act.event_code})")
+                        return
             return
         # "rejected [a request to interrogate detainees]", "issued demands to release the
         # prisoners": a residual entry whose object asks for an act takes its counterpart
