@@ -35,6 +35,18 @@ def test_phrases(look, phrase, code):
     assert look(phrase).actor.code == code
 
 
+@pytest.mark.parametrize(("phrase", "on", "code"), [
+    ("the Khmer Rouge", None, "KHMREB"),
+    ("the Kosovo Liberation Army", None, "XKXREB"),
+    ("the Rwandan Patriotic Front", date(1994, 5, 1), "RWAREB"),  # rebels, then government
+    ("the Rwandan Patriotic Front", date(1995, 5, 1), "RWAGOV"),
+    ("Kurdish rebel spokesmen", None, "REB"),  # a role takes its group's sector
+])
+def test_armed_groups_and_roles(look, phrase, on, code):
+    actor = look(phrase, on).actor
+    assert (actor.code == code) if len(code) > 3 else (actor.sector == code)
+
+
 def test_cli(pipeline, monkeypatch):
     import dyads
 
