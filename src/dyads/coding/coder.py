@@ -80,6 +80,8 @@ TOPIC_PREPS = words("grammar", "topic_preps")
 ATTEMPT_CODES = {"185"}
 # Violence whose place is its target when no party is named (CAMEO codes the country hit).
 VIOLENCE_ROOTS = {"18", "19", "20"}
+# Kinds of names that are places one can take or hold ("seized [Kabul]", "[Timbuktu]")
+PLACE_NAME_KINDS = {"name", "short", "historical", "capital", "place"}
 # Kinds of actor names that are places: before a meeting noun they say where it is held
 VENUE_KINDS = {"capital", "place"}
 # How an actor was found when it is a place named: a country, its capital, a city
@@ -399,6 +401,10 @@ class EventCoder:
 
         `text` is the sentence as parsed (saves joining the doc's tokens again)."""
         scope = self.resolver.scope(doc, discourse, date, text=text)
+        # the last words of named places, for lexicon objects written "<place>" ("seized
+        # [Kabul]"); read by grammar.noun_keys
+        doc.user_data[g.PLACES_KEY] = frozenset(
+            mn.end - 1 for mn in scope.mentions if mn.entry.kind in PLACE_NAME_KINDS)
         matches: list[Match] = []
         consumed: set[int] = set()
         modifiers = g.modifier_clause_tokens(doc)

@@ -736,6 +736,13 @@ def mutual_marker(v: Token) -> str | None:
     return None
 
 
+# The lexicon's word for any named place (a country, capital, city or region the actor
+# knowledge names; the coder lists their tokens in doc.user_data[PLACES_KEY]): "the rebels
+# captured [<place>]" ("seized Kabul") as well as "captured [the town]".
+PLACE_KEY = "<place>"
+PLACES_KEY = "dyads.places"
+
+
 def noun_keys(n: Token, measures: bool = True) -> set[str]:
     """Ways a noun can be named in the lexicon: lemma, form, and with its compounds.
 
@@ -761,6 +768,8 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
     elif n.i >= 2 and n.doc[n.i - 1].lower_ == "-":  # "cease-fire" is a ceasefire
         first = n.doc[n.i - 2].lower_
         keys |= {f"{first}{low}", f"{first}{lemma}", f"{first}-{low}", f"{first} {lemma}"}
+    if n.i in n.doc.user_data.get(PLACES_KEY, ()):  # a named place: "seized [Kabul]"
+        keys.add(PLACE_KEY)
     for c in children(n):  # "show of force", "weapon of mass destruction"
         if c.dep == PREP and c.lower == OF:
             for p in children(c):
