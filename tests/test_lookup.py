@@ -41,6 +41,7 @@ def test_phrases(look, phrase, code):
     ("the Rwandan Patriotic Front", date(1994, 5, 1), "RWAREB"),  # rebels, then government
     ("the Rwandan Patriotic Front", date(1995, 5, 1), "RWAGOV"),
     ("Kurdish rebel spokesmen", None, "REB"),  # a role takes its group's sector
+    ("Kenya's electoral commission", None, "KENGOV"),
 ])
 def test_armed_groups_and_roles(look, phrase, on, code):
     actor = look(phrase, on).actor
