@@ -323,6 +323,20 @@ def test_a_threat_with_an_act_takes_its_threat_code(code):
         == {"1384"}
 
 
+def test_unidentified_attackers_are_of_the_country_they_attack_in(code):
+    asserted, _ = code("Gunmen tried to assassinate Pakistani President Pervez Musharraf in "
+                       "Rawalpindi on Thursday.")
+    assert ("PAK", "18", "PAK") in triples(asserted)
+    asserted, _ = code("Gunmen kidnapped two Indian engineers in Nigeria.")
+    assert ("NGA", "18", "IND") in triples(asserted)
+    # no place: the victims' country says nothing of the attackers'
+    asserted, _ = code("Gunmen kidnapped two Indian engineers.")
+    assert (None, "18", "IND") in triples(asserted)
+    # militants storming a police station fight; only crowds riot
+    asserted, _ = code("Militants attacked a police station in Kabul.")
+    assert {e.cameo_root for e in asserted} == {"19"}
+
+
 def test_headline_x_to_act_is_announced(code):
     asserted, _ = code("Egypt to send aid to Gaza")
     assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)

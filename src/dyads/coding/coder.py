@@ -64,6 +64,7 @@ ADDRESSED_ROOTS = {"02", "03", "10", "13"}
 # Sectors of armed non-state actors, whose country the text must say.
 ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
 OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and agents
+PLACED_ATTACKERS = {"UAF", "CRM"}  # gunmen, militants, criminals: of where they attack
 INTERNAL_SECURITY_SECTORS = {"COP", "SPY"}  # police and security services
 # Acts whose addressee the text may leave to the previous conjunct ("suspended aid to X
 # and threatened to ...", "rejected X's calls and refused to ...").
@@ -712,13 +713,21 @@ class EventCoder:
         polity = self.cameo.is_polity_act(code.code)
         out = []
         # protesters protest where they are: "protesters rallied [in Tehran]" are Iranian
-        here = self._protest_place(m, scope) if code.root == "14" and any(
+        # ... and unidentified attackers are of the country they attack in (CAMEO's UAF
+        # convention, as for agentless violence): "gunmen tried to assassinate the president
+        # [in Rawalpindi]"
+        here = self._protest_place(m, scope) if (code.root == "14" or (
+            code.root in VIOLENCE_ROOTS and all(
+                s is not None and s.sector in PLACED_ATTACKERS for s, _, _ in pairs))) and any(
             s is not None and not s.country for s, _, _ in pairs) else None
         for s, t, reversed_ in pairs:
             if not (_known(s) or _known(t)) or (s is None and not agentless):
                 continue
             if here is not None and s is not None and not s.country:
-                s = _domestic(s, here.country, f"protesting in {here.text!r}")
+                s = _domestic(s, here.country, f"protesting in {here.text!r}") \
+                    if code.root == "14" else replace(
+                        s, country=here.country, code=here.country + s.sector,
+                        how=f"{s.how}; attacking in {here.text!r}")
             if t is None and code.code == "040" and not m.nominal:
                 continue  # "Israel's Cabinet met Sunday": a body meeting alone meets nobody
             if countries is None:
@@ -1028,11 +1037,11 @@ class EventCoder:
         return []
 
     def _protest_place(self, m: Match, scope: Scope) -> Actor | None:
-        """The country a protest is placed in: "rallied [in Tehran]", "blocked streets [in
-        Hong Kong]"."""
+        """The country a protest or an attack is placed in: "rallied [in Tehran]", "blocked
+        streets [in Hong Kong]", "tried to assassinate the president [in Rawalpindi]"."""
         if m.nominal:
             return None
-        for w in (m.trigger, *g.direct_objects(m.trigger)):
+        for w in (m.trigger, *g.direct_objects(m.trigger), *[x for x in [m.xcomp] if x]):
             for _, n in g.prep_objects(w, ("in", "outside", "near")):
                 # (an institution is where it is: "outside [the U.S. embassy] in Islamabad")
                 inside = [x for _, x in g.prep_objects(n, ("in",))]
