@@ -337,6 +337,14 @@ def test_unidentified_attackers_are_of_the_country_they_attack_in(code):
     assert {e.cameo_root for e in asserted} == {"19"}
 
 
+def test_a_capital_places_people_not_things(code):
+    asserted, _ = code("Indian Prime Minister Manmohan Singh made a public statement on "
+                       "relations with Pakistan in New Delhi on Thursday.")
+    assert triples(asserted) == {("IND", "01", "PAK")}
+    asserted, _ = code("Troops in Crimea fired on protesters.")
+    assert {e.source.country for e in asserted} == {"UKR"}
+
+
 def test_headline_x_to_act_is_announced(code):
     asserted, _ = code("Egypt to send aid to Gaza")
     assert any(e.cameo_root == "03" and e.source.country == "EGY" for e in asserted)

@@ -277,6 +277,11 @@ class ActorResolver:
                                 and mention.start <= head.i < mention.end))
         if located and mention is None and self._possessor(head, scope) is not None:
             located = False  # "its forces in Crimea" are the possessor's, only placed there
+        if located and mention is None and place.entry.kind == "capital" \
+                and head.pos != POS_PROPN and not self.is_agent_noun(head):
+            # a capital stands for a government when it places people, not things:
+            # "[relations] with Pakistan in New Delhi" are no Indian government
+            located = False
         if located:
             mention = place
         if mention is None:
