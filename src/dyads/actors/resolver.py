@@ -75,6 +75,7 @@ LEFT_DEPS_IDS, RIGHT_DEPS_IDS = string_ids(LEFT_DEPS), string_ids(RIGHT_DEPS)
 SUBJECT_DEPS_IDS, CLAUSE_DEPS_IDS = string_ids(SUBJECT_DEPS), string_ids(CLAUSE_DEPS)
 ACOMP, AMOD, APPOS, COMPOUND, CONJ, FLAT, POBJ, POSS, PREP, XCOMP = map(string_id, (
     "acomp", "amod", "appos", "compound", "conj", "flat", "pobj", "poss", "prep", "xcomp"))
+MODIFIER_DEPS = frozenset((COMPOUND, AMOD, string_id("nmod")))  # nouns before a head
 OF, FOR, BETWEEN = string_id("of"), string_id("for"), string_id("between")
 S_CLITIC = string_id("'s")
 PRONOUNS_IDS, TIME_WORDS_IDS = string_ids(PRONOUNS), string_ids(TIME_WORDS)
@@ -782,7 +783,7 @@ class ActorResolver:
         # the nouns before the role in its phrase, nearest first ("opposition" in
         # "opposition protest leaders" modifies "protest")
         for mod in reversed(_tokens(head.doc, head.left_edge.i, head.i - 1)):
-            if mod.dep_ not in ("compound", "amod", "nmod"):
+            if mod.dep not in MODIFIER_DEPS:
                 continue
             for form in (mod.lower_, mod.lemma_.lower()):
                 hit = self.kb.agents.get(form)

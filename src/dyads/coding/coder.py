@@ -716,7 +716,7 @@ class EventCoder:
         # ... and unidentified attackers are of the country they attack in (CAMEO's UAF
         # convention, as for agentless violence): "gunmen tried to assassinate the president
         # [in Rawalpindi]"
-        here = self._protest_place(m, scope) if (code.root == "14" or (
+        here = self._act_place(m, scope) if (code.root == "14" or (
             code.root in VIOLENCE_ROOTS and all(
                 s is not None and s.sector in PLACED_ATTACKERS for s, _, _ in pairs))) and any(
             s is not None and not s.country for s, _, _ in pairs) else None
@@ -724,10 +724,9 @@ class EventCoder:
             if not (_known(s) or _known(t)) or (s is None and not agentless):
                 continue
             if here is not None and s is not None and not s.country:
-                s = _domestic(s, here.country, f"protesting in {here.text!r}") \
-                    if code.root == "14" else replace(
-                        s, country=here.country, code=here.country + s.sector,
-                        how=f"{s.how}; attacking in {here.text!r}")
+                protest = code.root == "14"
+                s = _domestic(s, here.country, f"{'protesting' if protest else 'attacking'} "
+                                               f"in {here.text!r}", armed=not protest)
             if t is None and code.code == "040" and not m.nominal:
                 continue  # "Israel's Cabinet met Sunday": a body meeting alone meets nobody
             if countries is None:
@@ -1036,7 +1035,7 @@ class EventCoder:
                 return [self.resolver.phrase_actor(h)]
         return []
 
-    def _protest_place(self, m: Match, scope: Scope) -> Actor | None:
+    def _act_place(self, m: Match, scope: Scope) -> Actor | None:
         """The country a protest or an attack is placed in: "rallied [in Tehran]", "blocked
         streets [in Hong Kong]", "tried to assassinate the president [in Rawalpindi]"."""
         if m.nominal:
@@ -1214,24 +1213,29 @@ def _own_agents(a: Actor, countries: set[str]) -> bool:
         and (a.how or "").startswith("possessive")
 
 
-def _domestic(a: Actor | None, country: str, why: str = "the sentence's only country"
-              ) -> Actor | None:
-    if a is None or a.country or a.sector in ARMED_SECTORS:
+def _domestic(a: Actor | None, country: str, why: str = "the sentence's only country",
+              armed: bool = False) -> Actor | None:
+    """`a` placed in `country` when the text gives it none; armed groups only if `armed`
+    (gunmen where they attack), and never "foreign" or "international" parties."""
+    if a is None or a.country or (a.sector in ARMED_SECTORS and not armed):
         return a
-    words = a.text.lower().replace("(", " ").split()
-    if FOREIGN_WORDS & set(words):
+    words = _text_words(a)
+    if FOREIGN_WORDS & words:
         return a  # "international investors", "foreign journalists" are nobody's own
     if not a.sector:  # an organisation's unknown name ("The Homeland Union"), not a person's
-        if not _unknown_name(a) or not ORGANISATION_WORDS & set(words) \
-                or REGIONAL_WORDS & set(words):
+        if not _unknown_name(a) or not ORGANISATION_WORDS & words or REGIONAL_WORDS & words:
             return a
         return replace(a, country=country, code=country, how=f"{a.how}; {why}")
     return replace(a, country=country, code=country + a.sector,
                    how=f"{a.how}; {why}")
 
 
+def _text_words(a: Actor) -> set[str]:
+    return set(a.text.lower().replace("(", " ").split())
+
+
 def _foreign(a: Actor) -> bool:
-    return bool(FOREIGN_WORDS & set(a.text.lower().replace("(", " ").split()))
+    return bool(FOREIGN_WORDS & _text_words(a))
 
 
 def _polity(a: Actor, country: str, code: str) -> Actor:

@@ -713,6 +713,7 @@ def obligation(v: Token) -> str | None:
 QUANTITY_NOUNS = words("grammar", "quantity_nouns")
 
 
+THEIR = string_id("their")
 MUTUAL_WORDS = words("grammar", "mutual_words")
 RELATION_NOUNS = words("grammar", "relation_nouns")
 
@@ -725,13 +726,13 @@ def mutual_marker(v: Token) -> str | None:
         if t.i in skip:
             continue
         lemma = t.lemma_.lower()
-        if lemma in MUTUAL_WORDS and t.dep_ in ("amod", "advmod"):
+        if lemma in MUTUAL_WORDS and t.dep in (AMOD, ADVMOD):
             return f"mutual '{t.text}'"
         if t.lower_ in ("other", "another") and t.i > 0 \
                 and t.doc[t.i - 1].lower_ in ("each", "one"):
             return f"mutual '{t.doc[t.i - 1].text} {t.text}'"
-        if lemma in RELATION_NOUNS and any(c.dep_ == "poss" and c.lower_ == "their"
-                                           for c in t.children):
+        if lemma in RELATION_NOUNS and any(c.dep == POSS and c.lower == THEIR
+                                           for c in children(t)):
             return f"mutual 'their {t.text}'"
     return None
 
