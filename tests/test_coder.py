@@ -321,6 +321,11 @@ TARGET_CASES = [
      ("PAK", "18", "PAK")),
     ("Gunmen kidnapped two Indian engineers in Nigeria.", ("NGA", "18", "IND")),
     ("Gunmen kidnapped two Indian engineers.", (None, "18", "IND")),
+    # people described by a participle the parser reads as a verb
+    ("The Bolivian government made concessions to striking tin miners.", ("BOL", "08", "BOL")),
+    # whom the act a noun names is done with
+    ("Ethiopia's refusal to take part in a joint study with Egypt was announced on Monday.",
+     ("ETH", "12", "EGY")),
 ]
 
 

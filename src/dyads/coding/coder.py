@@ -105,6 +105,7 @@ REGIONAL_WORDS = words("grammar", "regional_words")
 # Prepositions inside an object that name the party acted upon or asking ("removal of X",
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
+DEEP_TARGET_PREPS = frozenset((*g.TARGET_PREPS, "from"))
 WHEN_AS = frozenset(map(string_id, ("when", "as")))  # words, as `tok.lower` ids
 COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
@@ -1175,6 +1176,14 @@ class EventCoder:
             if verb is not None and verb.pos in VERBAL_POS:
                 targets = [a for a in self._resolve_all(g.subjects(verb), scope)
                            if _actor_key(a) not in src_keys and a.country]
+        if not targets:
+            # whom the act a noun names is done with: "Ethiopia's refusal to take part in a
+            # joint study with [Egypt]", "a proposal to hold talks with [Iran]"
+            deep = [x for c in children(n) if c.dep == g.ACL and c.tag == g.VB
+                    for p in c.subtree if p.dep == g.POBJ and p.head.lower_ in DEEP_TARGET_PREPS
+                    and not _in_other_clause(c, p) for x in g.expand_conj(p)]
+            targets = [a for a in self._resolve_all(deep, scope)
+                       if a.country and _actor_key(a) not in src_keys]
         if not targets and m.does_violence:  # "a bombing killed [four US soldiers]"
             hit = g.direct_objects(n.head)
             targets = [a for a in self._resolve_all(hit, scope)

@@ -45,7 +45,7 @@ OBJECT_DEPS_IDS = string_ids(OBJECT_DEPS)
 # and words, compared with `tok.lower`
 TO, FOR, OF, NO, YET, WHERE = map(string_id, ("to", "for", "of", "no", "yet", "where"))
 # and tags, compared with `tok.tag`
-VBD, VBG, VBN, VBP, VBZ, NNP = map(string_id, ("VBD", "VBG", "VBN", "VBP", "VBZ", "NNP"))
+VB, VBD, VBG, VBN, VBP, VBZ, NNP = map(string_id, ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "NNP"))
 CC, NPADVMOD = string_id("cc"), string_id("npadvmod")
 # Verbs whose object, not subject, does what the complement says ("urged Iran to return").
 OBJECT_CONTROL = words("grammar", "object_control")
@@ -59,6 +59,7 @@ MODALS = words("grammar", "modals")
 ATTEMPT_NOUNS = words("grammar", "attempt_nouns")
 # Objects of violent verbs that are what is fired or done, not whom it hits ("exchanged fire").
 FIRE_NOUNS = words("grammar", "fire_nouns")
+ATTRIBUTIVE_PARTICIPLES = words("grammar", "attributive_participles")
 # Nouns of a decision taken, whose possessor does the infinitive ("Peru's decision to expel").
 DECISION_NOUNS = words("grammar", "decision_nouns")
 # Verbs of going somewhere, whose purpose infinitive is what the goers do there.
@@ -350,7 +351,12 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
                 if p.dep == POBJ and p.lower not in TIME_NOUNS_IDS:  # not "on Sunday"
                     out.extend((c.lower_, n) for n in expand_conj(p))
                 elif p.dep == PCOMP and p.tag == VBG:  # "accused X of [embezzling]"
-                    out.append((c.lower_, p))
+                    people = [o for o in children(p) if o.dep == DOBJ] \
+                        if p.lemma_.lower() in ATTRIBUTIVE_PARTICIPLES else []
+                    # (but "concessions to striking [miners]": the participle describes them)
+                    out.extend((c.lower_, n) for o in people[:1] for n in expand_conj(o))
+                    if not people:
+                        out.append((c.lower_, p))
                 elif p.dep == PREP:  # "out of", "away from"
                     out.extend(prep_objects(c, preps=None))
         elif c.dep == PRT or (c.dep == PREP and any(p.dep == PREP
