@@ -1092,3 +1092,13 @@ def test_protest_with_a_participle_demand_is_aimed_at_whom_it_asks(code):
     protests = [e for e in asserted if e.cameo_root == "14"]
     assert [e.cameo for e in protests] == ["1411"]  # the demand is the protest's subcode
     assert not any(e.cameo_root == "10" for e in asserted)  # and not a second event
+
+
+def test_aid_that_arrives_is_given_to_where_it_arrives(code):
+    asserted, _ = code("Aid from the European Union reached Moldova on Monday.")
+    assert triples(asserted) == {("IGO", "07", "MDA")}  # a capitalised "Aid" tagged VB
+    asserted, _ = code("Japanese food aid arrived in North Korea on Tuesday.")
+    assert triples(asserted) == {("JPN", "07", "PRK")}  # nobody travelled (042)
+    asserted, _ = code("Iran rejected demands from the United States.")
+    assert triples(asserted) == {("IRN", "12", "USA")}
+

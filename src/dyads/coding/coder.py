@@ -106,6 +106,8 @@ REGIONAL_WORDS = words("grammar", "regional_words")
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
 DEEP_TARGET_PREPS = frozenset((*g.TARGET_PREPS, "from"))
+# Roots of acts whose noun names its doer with "from" ("aid from Japan", "demands from Iran")
+FROM_DOER_ROOTS = {"01", "02", "03", "05", "06", "07", "10", "11", "13"}
 WHEN_AS = frozenset(map(string_id, ("when", "as")))  # words, as `tok.lower` ids
 COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
@@ -416,7 +418,7 @@ class EventCoder:
         pos = columns(doc).pos  # ids: reading `tok.pos_` makes a str each time
         for tok in [*tokens_with_pos(doc, ("VERB", "AUX", "ADJ")), *g.verb_read_as_noun(doc)]:
             # verbs, and adjectives predicated of a subject ("is pessimistic about the talks")
-            predicate = pos[tok.i] != ADJ or tok.dep == g.ACOMP
+            predicate = (pos[tok.i] != ADJ or tok.dep == g.ACOMP) and not g.noun_read_as_verb(tok)
             if predicate and tok.i not in consumed and tok.i not in modifiers:
                 m = self.match_verb(tok)
                 if m and m.pattern.id in self.lexicon.fallback_ids:
@@ -426,6 +428,10 @@ class EventCoder:
                         # "X said Y must ensure security": a demand, whatever the act
                         m.code = "100"
                         m.notes.append("demand: a reported 'must'")
+                if m and tok.lemma_.lower() in g.ARRIVAL_VERBS and any(
+                        self.match_noun(s) is not None and not self.resolver.is_agent_noun(s)
+                        for s in g.subjects(tok)):
+                    continue  # "food aid arrived in North Korea": the aid is the event
                 if m and tok.dep == g.ADVCL and tok.tag == g.VBG \
                         and m.event_code[:2] in VIOLENCE_ROOTS and any(
                             o.trigger.i == tok.head.i and o.event_code[:2] in VIOLENCE_ROOTS
@@ -450,7 +456,10 @@ class EventCoder:
         # subject's act ("France welcomed [the ceasefire]" is not France's ceasefire)
         acts = {m.trigger.i for m in matches if m.pattern.id not in self.lexicon.fallback_ids}
         violent = {m.trigger.i for m in matches if m.event_code[:2] in VIOLENCE_ROOTS}
-        for tok in tokens_with_pos(doc, ("NOUN", "PROPN")):
+        nouns = sorted([*tokens_with_pos(doc, ("NOUN", "PROPN")),
+                        *(t for t in tokens_with_pos(doc, ("VERB",)) if g.noun_read_as_verb(t))],
+                       key=lambda t: t.i)
+        for tok in nouns:
             if tok.i not in consumed and tok.i not in modifiers:
                 if tok.dep in g.SUBJECT_DEPS_IDS and tok.head.i in acts \
                         and self.resolver.is_agent_noun(tok):
@@ -1130,8 +1139,11 @@ class EventCoder:
         meeting = m.event_code[:2] == "04" and m.event_code[:3] not in ("042", "043")
         sources = self._modifier_actors(n, scope, places=not meeting)
         if not sources:  # "the lifting of sanctions [by the EU]": by-phrases name the doer
+            # (and from-phrases what is given or said: "aid [from] Japan", "calls [from] the
+            # UN"; not what is left: "a withdrawal from Lebanon")
+            by = ("by", "from") if m.event_code[:2] in FROM_DOER_ROOTS else ("by",)
             sources = self._resolve_all([x for w in (n, *of_objects)
-                                         for _, x in g.prep_objects(w, ("by",))]
+                                         for _, x in g.prep_objects(w, by)]
                                         + [a for c in participles for a in g.passive_agents(c)],
                                         scope)
         if not sources and n.dep in (g.DOBJ, g.ATTR) and n.head.pos in VERBAL_POS \
@@ -1176,6 +1188,12 @@ class EventCoder:
             if verb is not None and verb.pos in VERBAL_POS:
                 targets = [a for a in self._resolve_all(g.subjects(verb), scope)
                            if _actor_key(a) not in src_keys and a.country]
+        if not targets and n.dep == g.NSUBJ and n.head.lemma_.lower() in g.ARRIVAL_VERBS:
+            # where what is given arrives: "aid from the EU reached [Moldova]"
+            arrived = g.direct_objects(n.head) + [
+                x for _, x in g.prep_objects(n.head, ("in", "to", "into", "at"))]
+            targets = [a for a in self._resolve_all(arrived, scope)
+                       if a.country and _actor_key(a) not in src_keys]
         if not targets:
             # whom the act a noun names is done with: "Ethiopia's refusal to take part in a
             # joint study with [Egypt]", "a proposal to hold talks with [Iran]"

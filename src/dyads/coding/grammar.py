@@ -42,6 +42,7 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 SUBJECT_DEPS_IDS = string_ids(SUBJECT_DEPS)
 PASSIVE_SUBJECT_DEPS_IDS = string_ids(PASSIVE_SUBJECT_DEPS)
 OBJECT_DEPS_IDS = string_ids(OBJECT_DEPS)
+NOUN_PHRASE_DEPS_IDS = string_ids(("nsubj", "nsubjpass", "dobj", "pobj"))
 # and words, compared with `tok.lower`
 TO, FOR, OF, NO, YET, WHERE = map(string_id, ("to", "for", "of", "no", "yet", "where"))
 # and tags, compared with `tok.tag`
@@ -60,6 +61,7 @@ ATTEMPT_NOUNS = words("grammar", "attempt_nouns")
 # Objects of violent verbs that are what is fired or done, not whom it hits ("exchanged fire").
 FIRE_NOUNS = words("grammar", "fire_nouns")
 ATTRIBUTIVE_PARTICIPLES = words("grammar", "attributive_participles")
+ARRIVAL_VERBS = words("grammar", "arrival_verbs")
 # Nouns of a decision taken, whose possessor does the infinitive ("Peru's decision to expel").
 DECISION_NOUNS = words("grammar", "decision_nouns")
 # Verbs of going somewhere, whose purpose infinitive is what the goers do there.
@@ -92,6 +94,13 @@ def verb_read_as_noun(doc) -> list[Token]:
                 return [tok]
             return []
     return []
+
+
+def noun_read_as_verb(tok: Token) -> bool:
+    """A word the tagger called a bare verb where the parser made it a noun phrase's head
+    ("[Aid] from the EU reached Moldova": a capitalised first word is often tagged VB)."""
+    return tok.tag in (VB, VBP) and tok.dep in NOUN_PHRASE_DEPS_IDS and not any(
+        c.dep in SUBJECT_DEPS_IDS or c.dep in (AUX, DOBJ) for c in children(tok))
 
 
 def expand_conj(tok: Token) -> list[Token]:
