@@ -1102,3 +1102,12 @@ def test_aid_that_arrives_is_given_to_where_it_arrives(code):
     asserted, _ = code("Iran rejected demands from the United States.")
     assert triples(asserted) == {("IRN", "12", "USA")}
 
+
+def test_a_possessor_before_coordinated_sectors_covers_both(code):
+    asserted, _ = code("Israel's army and police raided the camp.")
+    assert {e.source.code for e in asserted} == {"ISRMIL", "ISRCOP"}
+    # the parser reads "government and" as a modifier of "rebels"
+    asserted, _ = code("The United States demanded that Sudan's government and southern "
+                       "rebels resume peace talks in Kenya.")
+    assert {e.target.code for e in asserted} == {"SDNGOV", "SDNREB"}
+

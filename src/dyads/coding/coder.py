@@ -818,9 +818,14 @@ class EventCoder:
                                for a in found)
                     continue
             found = self.resolver.resolve_many(h, scope)
-            if h.dep == g.CONJ and out and out[0].country and (out[0].how or "").startswith(
-                    "adjective") and found and all(a.sector and not a.country for a in found):
-                # "Turkish drones and [artillery]": the nationality covers both
+            if out and out[0].country and found and all(a.sector and not a.country
+                                                        for a in found) and (
+                    h.dep == g.CONJ and ((out[0].how or "").startswith("adjective")
+                                         or any(c.dep == g.POSS for c in children(h.head)))
+                    or h.dep == g.NMOD):
+                # "Turkish drones and [artillery]": the nationality covers both (as the
+                # possessor does: "Israel's army and [police]", "Sudan's [government] and
+                # southern rebels")
                 c = out[0].country
                 found = [replace(a, country=c, code=c + a.sector,
                                  how=f"{a.how}; coordinated with {out[0].text!r}")

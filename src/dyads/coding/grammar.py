@@ -111,6 +111,8 @@ def expand_conj(tok: Token) -> list[Token]:
                 k.dep == CC for k in children(c)) and any(
                 k.dep == CONJ and k.lower_ in TITLE_NOUNS for k in children(c)):
             out.append(c)
+        elif c.dep == NMOD and c.pos == POS_NOUN and any(k.dep == CC for k in children(c)):
+            out.append(c)  # "Sudan's [government] and southern rebels" (misparsed)
     for child in children(tok):
         if child.dep == CONJ and child.pos == tok.pos or (
                 child.dep == CONJ and child.pos in NOMINAL_POS):
