@@ -30,6 +30,9 @@ def test_people_on_a_date(look):
     ("Iraqi civilians", "IRQCVL"),
     ("Japanese firms", "JPNBUS"),
     ("South Korea's national security adviser", "KORGOV"),
+    ("the Organisation of the Islamic Conference", "IGOMOSOIC"),  # British spelling too
+    ("Chechen rebels", "RUSREB"),  # a people of a region in one state
+    ("Tibetan exiles", "CHNOPP"),
 ])
 def test_phrases(look, phrase, code):
     assert look(phrase).actor.code == code

@@ -6,7 +6,7 @@ columns; later files win for the same form.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -72,6 +72,21 @@ def _rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
     return out
 
 
+# American and British spellings of the words of organisations' names, both matched.
+SPELLING_PAIRS = (("Organization", "Organisation"), ("Defense", "Defence"),
+                  ("Center", "Centre"))
+
+
+def _spellings(form: str) -> list[str]:
+    """The other spellings of a name: "Organization of ..." <-> "Organisation of ..."."""
+    out = []
+    for us, gb in SPELLING_PAIRS:
+        for a, b in ((us, gb), (gb, us)):
+            if a in form:
+                out.append(form.replace(a, b))
+    return out
+
+
 def _data_file(name: str) -> tuple[Path, str]:
     res = resources.files("dyads").joinpath(f"data/actors/{name}")
     return Path(str(res)), res.read_text("utf-8")
@@ -101,6 +116,9 @@ def load_file(kb: KnowledgeBase, path: Path, text: str | None = None) -> None:
                     kb.add(entry)
             else:
                 kb.add(entry)
+                for variant in _spellings(form):  # "Organisation of the Islamic Conference"
+                    if variant not in kb.entries:
+                        kb.add(replace(entry, form=variant))
         else:  # countries file
             kind = row.get("kind", "name")
             kb.add(Entry(form, row["country"], row["country"], kind, where,
