@@ -326,6 +326,17 @@ TARGET_CASES = [
     # whom the act a noun names is done with
     ("Ethiopia's refusal to take part in a joint study with Egypt was announced on Monday.",
      ("ETH", "12", "EGY")),
+    # whom a demand given in to is of
+    ("The French government gave in to the main demands of striking truck drivers.",
+     ("FRA", "08", "FRA")),
+    # aid is for whom it is for, not where it is flown; weapons handed in, to whom
+    ("Medecins Sans Frontieres flew medicine into Goma for Rwandan refugees.",
+     ("NGO", "07", "RWA")),
+    ("UNITA rebels handed in their weapons to U.N. peacekeepers at a quartering area in "
+     "central Angola.", ("AGO", "08", "IGO")),
+    ("Ethiopia and Eritrea exchanged 1,000 prisoners of war under the supervision of the Red "
+     "Cross.", ("ERI", "08", "ETH")),
+    ("France has cancelled 1.2 billion francs of debt owed by Mozambique.", ("FRA", "07", "MOZ")),
 ]
 
 

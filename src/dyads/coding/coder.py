@@ -901,6 +901,9 @@ class EventCoder:
         obj_index = len(slots)
         slots.append(lambda: [obj] if obj is not None and self.resolver.is_agent_noun(obj)
                      else [])
+        if m.event_code[:2] == "07":  # aid is for whom it is for, not where it is flown:
+            # "flew medicine into Goma [for Rwandan refugees]"
+            slots.append(lambda: [n for _, n in g.prep_objects(v, ("for",))])
         if m.event_code[:2] in REACTION_ROOTS:
             # a reaction to an act is aimed at its doer: "condemned the attack [by Hamas] on
             # Israel", "investigated an incursion [by Colombian troops] into Ecuador"
@@ -975,7 +978,9 @@ class EventCoder:
         # somebody named inside what is done or asked: "demanded the removal of President X",
         # "rejected calls by Annan", "dismissed an appeal from Gbagbo"; else what the act is
         # for: "began a hunger strike to protest Sweden's decision", "in protest against X"
-        objs = [m.obj] if m.obj is not None else g.direct_objects(v)
+        objs = [m.obj] if m.obj is not None else g.direct_objects(v) + (
+            # "gave in to [the demands] of striking drivers"
+            [n for _, n in g.prep_objects(v, m.pattern.preps or ("to",))])
         aims = g.purpose_objects(v)
         for nouns in ([n for o in objs for _, n in g.prep_objects(o, OBJECT_ACTOR_PREPS)],
                       [a for n in aims for a in g.participle_agents(n)], aims):
@@ -1113,10 +1118,19 @@ class EventCoder:
             return False
         at = prep.head
         if at.i == m.trigger.i:
+            if m.event_code[:2] in COOPERATIVE_ACTS and tok.pos == POS_NOUN \
+                    and not self.resolver.is_agent_noun(tok) \
+                    and any(p in ("to", "with") for p, _ in g.prep_objects(at)):
+                # "handed in weapons to the UN [at a quartering area] in Angola" (but with
+                # nobody it is done to or with, the place is all there is: "surrendered [in
+                # the town]")
+                return True
             return m.event_code[:2] == "04" and m.event_code[:3] not in ("042", "043")
         # a meeting's place, when the act is the meeting or an offer of it (but "aid in
         # Ethiopia", "a ceasefire in Ukraine": the place is whom it is for)
-        return m.event_code[:2] in ("03", "04") and self._meeting_noun(at)
+        if m.event_code[:2] in ("03", "04") and self._meeting_noun(at):
+            return True
+        return at.dep == g.POBJ and self._venue(m, at)  # "signed it at a ceremony [in Cairo]"
 
     def _meeting_noun(self, n: Token) -> bool:
         if n.pos != POS_NOUN:

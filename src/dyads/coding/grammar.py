@@ -249,6 +249,8 @@ def direct_objects(v: Token) -> list[Token]:
         elif c.dep == CCOMP and infinitive_clause(c):  # "allowed [the candidate] to run"
             out.extend(x for k in children(c) if k.dep == NSUBJ
                        for x in expand_conj(partitive_whole(k) or k))
+        elif c.dep == PRT:  # "handed in [their weapons]": the parser hangs it on the particle
+            out.extend(x for k in children(c) if k.dep == POBJ for x in expand_conj(k))
     if not out:
         reduced = _reduced_relative(v)
         if reduced is not None:  # "will not accept [refugees] fleeing the violence"
