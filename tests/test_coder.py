@@ -201,7 +201,7 @@ def test_talks_between_two_parties_go_both_ways(code):
 
 
 def test_unnamed_parties_of_a_one_country_sentence_are_domestic(code):
-    asserted, _ = code("Egyptian police arrested dozens of protesters.")
+    asserted, _ = code("The Egyptian army arrested dozens of protesters.")
     (e,) = [e for e in asserted if e.cameo_root == "17"]
     assert e.target.code == "EGYOPP" and "only country" in e.target.how
     # not armed groups in violence: their country must be said
@@ -1121,4 +1121,20 @@ def test_a_possessor_before_coordinated_sectors_covers_both(code):
     asserted, _ = code("The United States demanded that Sudan's government and southern "
                        "rebels resume peace talks in Kenya.")
     assert {e.target.code for e in asserted} == {"SDNGOV", "SDNREB"}
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Sri Lanka's main opposition party demanded that the government accept Norwegian "
+     "mediation.", "LKAGOV"),  # a country's dissenters face its own state
+    ("Indian authorities threatened to reimpose a curfew if separatist leaders went ahead "
+     "with a planned march.", "INDREB"),  # its curfews fall on its own dissenters
+])
+def test_parties_facing_each_other_at_home(code, sentence, want):
+    (e,) = code(sentence)[0]
+    assert e.target.code == want
+
+
+def test_a_foreign_state_facing_rebels_does_not_make_them_its_own(code):
+    (e,) = code("U.S. officials condemned the rebels.")[0]
+    assert e.target.country is None
 

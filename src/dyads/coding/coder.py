@@ -66,6 +66,11 @@ ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
 OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and agents
 PLACED_ATTACKERS = {"UAF", "CRM"}  # gunmen, militants, criminals: of where they attack
 INTERNAL_SECURITY_SECTORS = {"COP", "SPY"}  # police and security services
+# A country's people and groups who face its state, the state's organs, and those that act
+# only at home (police, courts, parliament).
+DISSENT_SECTORS = {"OPP", "REB", "INS", "LAB", "EDU", "AGR", "REL", "CVL"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+DOMESTIC_ORGAN_SECTORS = {"COP", "JUD", "LEG"}
 # Acts whose addressee the text may leave to the previous conjunct ("suspended aid to X
 # and threatened to ...", "rejected X's calls and refused to ...").
 CONJUNCT_TARGET_ROOTS = {"10", "12", "13"}
@@ -772,6 +777,7 @@ class EventCoder:
                     # group insisted that Burundi's government grant ...")
                     s = replace(s, country=only, code=only + s.sector,
                                 how=f"{s.how}; rebels facing the state of {only}")
+            t = _facing(s, t, polity)
             out.append(Event(
                 doc_id=doc_id, sentence_index=index, sentence=scope.text, date=day,
                 source=s, target=t, cameo=code.code, cameo_root=code.root,
@@ -951,13 +957,15 @@ class EventCoder:
         groups: list[list[Token]] = []  # the slots read so far
         src_keys = {_actor_key(s) for s in sources}
         src_countries = {s.country for s in sources if s.country}
+        polity = self.cameo.is_polity_act(m.event_code)
         memo: dict[int, list[Actor]] = {}
 
         def resolved():  # slot by slot, each read and resolved once and only when reached
             for i, slot in enumerate(slots):
                 if i not in memo:  # (not where it happens: "talks [at State House]")
                     groups.append([h for h in slot() if not self._venue(m, h)])
-                    memo[i] = [a for a in self._resolve_all(groups[i], scope)
+                    memo[i] = [_facing(sources[0], a, polity) if sources else a
+                               for a in self._resolve_all(groups[i], scope)
                                if _actor_key(a) not in src_keys
                                and not (i == obj_index and a.country in src_countries)
                                and not _own_agents(a, src_countries)]
@@ -1274,6 +1282,20 @@ def _domestic(a: Actor | None, country: str, why: str = "the sentence's only cou
         return replace(a, country=country, code=country, how=f"{a.how}; {why}")
     return replace(a, country=country, code=country + a.sector,
                    how=f"{a.how}; {why}")
+
+
+def _facing(s: Actor | None, t: Actor | None, polity: bool) -> Actor | None:
+    """`t` placed in the country of `s` where they face each other at home: a country's
+    dissenters face its own state, and its police, courts and curfews its own dissenters
+    ("Sri Lanka's opposition demanded that [the government] accept mediation", "Indian
+    authorities threatened a curfew if [separatist leaders] marched")."""
+    if s is None or t is None or not s.country or t.country or not t.sector \
+            or len(s.country) != 3 or s.country in GROUP_CLASSES:
+        return t
+    if s.sector in DISSENT_SECTORS and t.sector in STATE_SECTORS or t.sector in DISSENT_SECTORS \
+            and (s.sector in DOMESTIC_ORGAN_SECTORS or polity and s.sector == "GOV"):
+        return _domestic(t, s.country, f"facing {s.text!r}", armed=True)
+    return t
 
 
 def _text_words(a: Actor) -> set[str]:
