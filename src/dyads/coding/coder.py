@@ -111,6 +111,7 @@ REGIONAL_WORDS = words("grammar", "regional_words")
 # "calls by X", "appeal from X").
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
 DEEP_TARGET_PREPS = frozenset((*g.TARGET_PREPS, "from"))
+SPONSOR_PARTICIPLES = words("actors", "sponsor_participles")
 # Roots of acts whose noun names its doer with "from" ("aid from Japan", "demands from Iran")
 FROM_DOER_ROOTS = {"01", "02", "03", "05", "06", "07", "10", "11", "13"}
 WHEN_AS = frozenset(map(string_id, ("when", "as")))  # words, as `tok.lower` ids
@@ -865,7 +866,8 @@ class EventCoder:
                 if found:
                     return found
         left = [m for m in scope.mentions if m.end <= n.i and m.start >= n.left_edge.i
-                and (places or m.entry.kind not in VENUE_KINDS)]
+                and (places or m.entry.kind not in VENUE_KINDS)
+                and not _sponsor(n.doc, m.end)]
         return [self.resolver.mention_actor(n.doc, m) for m in left[-1:]]
 
     def _targets(self, m: Match, scope: Scope, sources: list[Actor]) -> list[Actor]:
@@ -1006,6 +1008,8 @@ class EventCoder:
             if lo < start and end - 1 <= hi and not _in_other_clause(v, v.doc[start]):
                 if mention is not None:
                     tok = v.doc[end - 1]
+                    if _sponsor(v.doc, end):
+                        continue  # "[U.N.]-sponsored talks with X": a third party
                     if self._venue(m, tok) or (mention.entry.kind in VENUE_KINDS
                                                and tok.dep == g.COMPOUND
                                                and self._meeting_noun(tok.head)):
@@ -1238,6 +1242,13 @@ class EventCoder:
             targets = [self.resolver.phrase_actor(x) for _, x in g.prep_objects(n, preps)
                        if x.pos in NOMINAL_POS][:1]
         return sources, targets
+
+
+def _sponsor(doc: Doc, end: int) -> bool:
+    """Is the name ending before `end` a third party's, "[U.N.]-sponsored talks", "a
+    [U.S.]-brokered ceasefire"?"""
+    return end + 1 < len(doc) and doc[end].text == "-" \
+        and doc[end + 1].lower_ in SPONSOR_PARTICIPLES
 
 
 def _placed_thing(a: Actor) -> bool:
