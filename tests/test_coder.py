@@ -1148,3 +1148,11 @@ def test_makers_and_sponsors_named_in_compounds_are_no_parties(code):
                 "Glafcos Clerides.")[0]
     assert e.target.country == "CYP"
 
+
+def test_attacking_a_place_held_by_a_force_attacks_the_force(code):
+    (e,) = code("Russian artillery and rocket launchers pounded Chechen rebel positions in "
+                "Grozny.")[0]  # its own rebels; one doer for the coordinated weapons
+    assert (e.source.code, e.target.code) == ("RUSMIL", "RUSREB")
+    (e,) = code("Bosnian Serb artillery pounded the Muslim enclave of Gorazde.")[0]
+    assert e.target.country == "BIH"  # a 1990s place the actor files know
+

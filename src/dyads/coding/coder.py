@@ -839,6 +839,11 @@ class EventCoder:
                          for a in found]
             if not self._place_conjunct(h, found):
                 out.extend(found)
+        if len(out) > 1:  # "Russian artillery and [rocket launchers]": one force, not also
+            # a bare "Russian" for the conjunct the nationality only reaches through the parse
+            armed = {a.country for a in out if a.sector and a.country}
+            out = [a for a in out if a.sector or a.country not in armed
+                   or not (a.how or "").startswith("adjective")]
         return out
 
     def _place_conjunct(self, h: Token, found: list[Actor]) -> bool:
@@ -907,8 +912,9 @@ class EventCoder:
         # the object the entry needed, when it names another country's people ("summoned [a
         # senior Indian diplomat] to its ministry", "expelled [45 Russian diplomats]")
         obj_index = len(slots)
-        slots.append(lambda: [obj] if obj is not None and self.resolver.is_agent_noun(obj)
-                     else [])
+        slots.append(lambda: [obj] if obj is not None and (
+            self.resolver.is_agent_noun(obj) or m.event_code[:2] in VIOLENCE_ROOTS
+            and obj.lemma_.lower() in g.HELD_PLACES) else [])
         if m.event_code[:2] == "07":  # aid is for whom it is for, not where it is flown:
             # "flew medicine into Goma [for Rwandan refugees]"
             slots.append(lambda: [n for _, n in g.prep_objects(v, ("for",))])
@@ -969,7 +975,10 @@ class EventCoder:
                     memo[i] = [_facing(sources[0], a, polity) if sources else a
                                for a in self._resolve_all(groups[i], scope)
                                if _actor_key(a) not in src_keys
-                               and not (i == obj_index and a.country in src_countries)
+                               and not (i == obj_index and a.country in src_countries
+                                        # (but its own rebels and dissidents may be: "pounded
+                                        # [Chechen rebel positions]")
+                                        and a.sector not in DISSENT_SECTORS | ARMED_SECTORS)
                                and not _own_agents(a, src_countries)]
                 yield memo[i]
 

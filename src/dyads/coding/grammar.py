@@ -62,6 +62,7 @@ ATTEMPT_NOUNS = words("grammar", "attempt_nouns")
 FIRE_NOUNS = words("grammar", "fire_nouns")
 ATTRIBUTIVE_PARTICIPLES = words("grammar", "attributive_participles")
 ARRIVAL_VERBS = words("grammar", "arrival_verbs")
+HELD_PLACES = words("grammar", "held_places")
 # Nouns of a decision taken, whose possessor does the infinitive ("Peru's decision to expel").
 DECISION_NOUNS = words("grammar", "decision_nouns")
 # Verbs of going somewhere, whose purpose infinitive is what the goers do there.
