@@ -1156,3 +1156,17 @@ def test_attacking_a_place_held_by_a_force_attacks_the_force(code):
     (e,) = code("Bosnian Serb artillery pounded the Muslim enclave of Gorazde.")[0]
     assert e.target.country == "BIH"  # a 1990s place the actor files know
 
+
+def test_an_order_of_an_act_is_the_act_ordered(code):
+    (e,) = code("Sudan ordered the closure of the British Council in Khartoum.")[0]
+    assert (e.source.country, e.cameo, e.target.country) == ("SDN", "166", "GBR")
+    # but whom one threatens is no act: "threatened [protesters] with a state of emergency"
+    asserted, _ = code("The prime minister threatened anti-government protesters with a state "
+                       "of emergency in Bangkok.")
+    assert {e.cameo_root for e in asserted} == {"13"}
+
+
+def test_a_headlines_comma_list_of_noun_phrases_is_coordination(code):
+    asserted, _ = code("Israeli troops, Hizbollah guerrillas clash in south Lebanon")
+    assert {("ISR", "19", "LBN"), ("LBN", "19", "ISR")} <= triples(asserted)
+

@@ -434,6 +434,11 @@ class EventCoder:
                         # "X said Y must ensure security": a demand, whatever the act
                         m.code = "100"
                         m.notes.append("demand: a reported 'must'")
+                if m and m.pattern.specificity == 0 and tok.lemma_.lower() in g.SUPPORT_VERBS \
+                        and any(self.match_noun(o) is not None
+                                and not self.resolver.is_agent_noun(o)
+                                for o in g.direct_objects(tok)):
+                    continue  # "ordered [the closure] of the British Council": the act ordered
                 if m and tok.lemma_.lower() in g.ARRIVAL_VERBS and any(
                         self.match_noun(s) is not None and not self.resolver.is_agent_noun(s)
                         for s in g.subjects(tok)):

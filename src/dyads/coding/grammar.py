@@ -46,7 +46,9 @@ NOUN_PHRASE_DEPS_IDS = string_ids(("nsubj", "nsubjpass", "dobj", "pobj"))
 # and words, compared with `tok.lower`
 TO, FOR, OF, NO, YET, WHERE = map(string_id, ("to", "for", "of", "no", "yet", "where"))
 # and tags, compared with `tok.tag`
-VB, VBD, VBG, VBN, VBP, VBZ, NNP = map(string_id, ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "NNP"))
+VB, VBD, VBG, VBN, VBP, VBZ, NNP, NNS = map(string_id, (
+    "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "NNP", "NNS"))
+DEP = string_id("dep")
 CC, NPADVMOD = string_id("cc"), string_id("npadvmod")
 # Verbs whose object, not subject, does what the complement says ("urged Iran to return").
 OBJECT_CONTROL = words("grammar", "object_control")
@@ -157,6 +159,14 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
                     and (k.dep == NSUBJ or k.dep == NPADVMOD and k.i < c.i)]
                 return [a for k in sorted([c, *listed], key=lambda t: t.i)
                         for a in expand_conj(k)]
+            if v.tag == VBP and c.tag == NNS:
+                # ... as is a plural noun phrase before it and a comma: "Israeli troops,
+                # Hizbollah guerrillas clash"
+                listed = [k for k in children(v) if k.dep == DEP and k.i < c.i
+                          and k.tag in (NNS, NNP) and k.i + 1 < len(v.doc)
+                          and v.doc[k.i + 1].text == ","]
+                if listed:
+                    return [a for k in [*listed, c] for a in expand_conj(k)]
             return expand_conj(c)
     head = v.head
     if head.i == v.i:
