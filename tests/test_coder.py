@@ -1170,3 +1170,11 @@ def test_a_headlines_comma_list_of_noun_phrases_is_coordination(code):
     asserted, _ = code("Israeli troops, Hizbollah guerrillas clash in south Lebanon")
     assert {("ISR", "19", "LBN"), ("LBN", "19", "ISR")} <= triples(asserted)
 
+
+def test_investigating_an_atrocity_is_aimed_at_who_committed_it(code):
+    asserted, _ = code("U.N. war crimes prosecutor Louise Arbour said her investigators were "
+                       "gathering evidence of atrocities committed by Serb forces in Kosovo.")
+    # (a progressive clause after "said" is reported, not a reduced relative)
+    (e,) = [e for e in asserted if e.cameo_root == "09"]
+    assert (e.cameo, e.source.country, e.target.text) == ("094", "IGO", "Serb forces")
+

@@ -33,6 +33,8 @@ def test_people_on_a_date(look):
     ("the Organisation of the Islamic Conference", "IGOMOSOIC"),  # British spelling too
     ("Chechen rebels", "RUSREB"),  # a people of a region in one state
     ("Tibetan exiles", "CHNOPP"),
+    ("investigators from the U.N. war crimes tribunal", "IGOUNO"),  # members of a body
+    ("members of Hamas", "PSEREBHMS"),
 ])
 def test_phrases(look, phrase, code):
     assert look(phrase).actor.code == code

@@ -46,6 +46,8 @@ DETERMINERS = words("actors", "determiners")
 # Proper nouns that are times, not actors ("rejected ... on Monday").
 TIME_WORDS = words("actors", "time_words")
 LOCATION_PREPS = {"in", "from", "of"}
+# Kinds of knowledge entries that are organisations people can be members of.
+ORGANISATION_KINDS = {"agency", "armed_group", "business", "igo", "ngo", "party", "un"}
 
 
 # Pronouns that stand for an actor named elsewhere (the speaker, the previous subject).
@@ -885,12 +887,17 @@ def np_bounds(head: Token) -> tuple[int, int]:
 
 
 def _location_mention(head: Token, mentions: list[Mention]) -> Mention | None:
-    """A country or capital named in a place phrase of the head ("rebels in the Ivory Coast")."""
+    """A country or capital named in a place phrase of the head ("rebels in the Ivory
+    Coast"), or the organisation people are from or of ("investigators from the [U.N.] war
+    crimes tribunal", "members of [Hamas]")."""
     for child in rights(head):
         if child.dep == PREP and child.lower_ in LOCATION_PREPS:
             lo, hi = child.i, child.right_edge.i
+            member = child.lower_ != "in"
             for m in mentions:
-                if lo < m.start and m.end - 1 <= hi and m.entry.country == m.entry.code:
+                if lo < m.start and m.end - 1 <= hi and (
+                        m.entry.country == m.entry.code
+                        or member and m.entry.kind in ORGANISATION_KINDS):
                     return m
     return None
 

@@ -928,7 +928,10 @@ class EventCoder:
             # Israel", "investigated an incursion [by Colombian troops] into Ecuador"
             slots.append(lambda: [a for o in ([obj] if obj is not None else g.direct_objects(v))
                                   for n in (o, *[p for _, p in g.prep_objects(o, ("of",))])
-                                  for _, a in g.prep_objects(n, ("by",))])
+                                  for _, a in g.prep_objects(n, ("by",))]
+                         # "gathered evidence of atrocities [committed by Serb forces]"
+                         + [a for o in ([obj] if obj is not None else g.direct_objects(v))
+                            for a in g.participle_agents(o)])
         slots.append(lambda: [n for _, n in g.prep_objects(obj, g.TARGET_PREPS)]
                      if obj is not None else [])
         # whom the act it is for was aimed at: "claimed responsibility for [the attack on

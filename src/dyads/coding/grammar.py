@@ -277,7 +277,8 @@ def _reduced_relative(v: Token) -> tuple[Token, Token] | None:
     """(noun, participle) of "accept [refugees fleeing X]" when the parser made the noun
     the subject of a complement clause right after the verb."""
     for c in children(v):
-        if c.dep == CCOMP and c.tag == VBG and c.i > v.i:
+        if c.dep == CCOMP and c.tag == VBG and c.i > v.i \
+                and not any(k.dep == AUX for k in children(c)):  # (not "[were] gathering")
             subj = [s for s in children(c) if s.dep == NSUBJ and s.pos in NOMINAL_POS]
             if subj and subj[0].left_edge.i == v.i + 1:
                 return subj[0], c
