@@ -27,6 +27,9 @@ ROOT_CASES = [
     ("Japan imposed export curbs on South Korea.", ("JPN", "16", "KOR")),
     ("Egyptian police arrested dozens of protesters in Cairo.", ("EGY", "17", ANY)),
     ("Gunmen kidnapped two Indian engineers.", (None, "18", "IND")),
+    ("Militants killed 23 villagers in a night raid south of Algiers.", ("DZA", "19", "DZA")),
+    # violence as somebody passed hits who passed
+    ("Militants detonated a roadside bomb as an Indian army convoy passed.", (None, "18", "IND")),
     ("Israeli warplanes bombed targets in Syria.", ("ISR", "19", ANY)),
     ("Syrian forces used chemical weapons against civilians.", ("SYR", "20", ANY)),
 ]

@@ -920,6 +920,13 @@ class EventCoder:
         slots.append(lambda: [obj] if obj is not None and (
             self.resolver.is_agent_noun(obj) or m.event_code[:2] in VIOLENCE_ROOTS
             and obj.lemma_.lower() in g.HELD_PLACES) else [])
+        if m.event_code[:2] in VIOLENCE_ROOTS:
+            # who passed by when it struck: "detonated a bomb as [an army convoy] passed"
+            slots.append(lambda: [s for c in children(v) if c.dep == g.ADVCL
+                                  and c.lemma_.lower() in g.PASSING_VERBS
+                                  and any(k.dep == g.MARK and k.lower in WHEN_AS
+                                          for k in children(c))
+                                  for s in g.subjects(c)])
         if m.event_code[:2] == "07":  # aid is for whom it is for, not where it is flown:
             # "flew medicine into Goma [for Rwandan refugees]"
             slots.append(lambda: [n for _, n in g.prep_objects(v, ("for",))])
@@ -1036,7 +1043,7 @@ class EventCoder:
                         continue  # "were expelled [from Russia]": who expels (_place_state)
                     actor = self.resolver.mention_actor(v.doc, mention)
                     if actor.sector and mention.entry.kind == "capital" \
-                            and tok.dep == g.POBJ and tok.head.lower_ in g.LOCATIVE_PREPS:
+                            and g.locative_object(tok):
                         # "attacked a convoy [near Kabul]": the place, not its government
                         actor = None if actor.country in src_countries else replace(
                             actor, code=actor.country, sector=None, how=f"place: {actor.how}")
@@ -1045,7 +1052,7 @@ class EventCoder:
                     actor = found[0] if found and found[0].country else None
                 if actor is not None and _actor_key(actor) not in src_keys \
                         and m.event_code[:2] in HARM_ROOTS and mention is not None \
-                        and tok.dep == g.POBJ and tok.head.lower_ in g.LOCATIVE_PREPS:
+                        and g.locative_object(tok):
                     # whom force was used on, placed there: "tortured [an inmate] in western
                     # Iran" is an Iranian inmate, not an act against Iran
                     victims = [_domestic(a, actor.country, f"placed by {actor.text!r}")
@@ -1089,10 +1096,14 @@ class EventCoder:
         streets [in Hong Kong]", "tried to assassinate the president [in Rawalpindi]"."""
         if m.nominal:
             return None
-        for w in (m.trigger, *g.direct_objects(m.trigger), *[x for x in [m.xcomp] if x]):
-            for _, n in g.prep_objects(w, ("in", "outside", "near")):
-                # (an institution is where it is: "outside [the U.S. embassy] in Islamabad")
-                inside = [x for _, x in g.prep_objects(n, ("in",))]
+        when = [c for c in children(m.trigger) if c.dep == g.ADVCL and any(
+            k.dep == g.MARK and k.lower in WHEN_AS for k in children(c))]  # "as it passed near X"
+        for w in (m.trigger, *g.direct_objects(m.trigger), *[x for x in [m.xcomp] if x], *when):
+            for n in [n for _, n in g.prep_objects(w, ("in", "outside", "near"))] \
+                    + g.compass_places(w):
+                # (an institution is where it is: "outside [the U.S. embassy] in Islamabad";
+                # a raid where it was: "in a night raid south of [Algiers]")
+                inside = [x for _, x in g.prep_objects(n, ("in",))] + g.compass_places(n)
                 for a in [a for h in (n, *inside) for a in self.resolver.resolve_many(h, scope)]:
                     # a place by its name, not "in defiance of [Chinese authorities]"
                     if a.country and len(a.country) == 3 and a.country not in GROUP_CLASSES \

@@ -65,6 +65,7 @@ FIRE_NOUNS = words("grammar", "fire_nouns")
 ATTRIBUTIVE_PARTICIPLES = words("grammar", "attributive_participles")
 ARRIVAL_VERBS = words("grammar", "arrival_verbs")
 HELD_PLACES = words("grammar", "held_places")
+PASSING_VERBS = words("grammar", "passing_verbs")
 # Nouns of a decision taken, whose possessor does the infinitive ("Peru's decision to expel").
 DECISION_NOUNS = words("grammar", "decision_nouns")
 # Verbs of going somewhere, whose purpose infinitive is what the goers do there.
@@ -97,6 +98,25 @@ def verb_read_as_noun(doc) -> list[Token]:
                 return [tok]
             return []
     return []
+
+
+COMPASS_WORDS = frozenset(("north", "south", "east", "west", "northeast", "northwest",
+                           "southeast", "southwest", "north-east", "north-west", "south-east",
+                           "south-west"))
+
+
+def compass_places(tok: Token) -> list[Token]:
+    """The places of "south of [Algiers]", "40 km north of [Kabul]" under `tok`."""
+    return [n for c in children(tok) if c.dep in (ADVMOD, NPADVMOD, PREP) and c.lower_
+            in COMPASS_WORDS for _, n in prep_objects(c, ("of",))]
+
+
+def locative_object(tok: Token) -> bool:
+    """Is `tok` the noun of a place phrase: "near [Kabul]", "south of [Algiers]"?"""
+    if tok.dep != POBJ:
+        return False
+    prep = tok.head
+    return prep.lower_ in LOCATIVE_PREPS or (prep.lower == OF and prep.head.lower_ in COMPASS_WORDS)
 
 
 def noun_read_as_verb(tok: Token) -> bool:
