@@ -1181,3 +1181,12 @@ def test_investigating_an_atrocity_is_aimed_at_who_committed_it(code):
     (e,) = [e for e in asserted if e.cameo_root == "09"]
     assert (e.cameo, e.source.country, e.target.text) == ("094", "IGO", "Serb forces")
 
+
+def test_what_protesters_do_while_they_protest_is_the_one_protest(code):
+    asserted, _ = code("Tens of thousands of Taiwanese rallied in Taipei to protest against "
+                       "Beijing's missile tests, waving flags and chanting slogans.")
+    assert [e.cameo_root for e in asserted].count("14") == 1
+    asserted, _ = code("Students hurled rocks at riot police in Jakarta as they demanded that "
+                       "President Suharto step down.")
+    assert {e.cameo_root for e in asserted} == {"14"}  # their demand is the protest's
+

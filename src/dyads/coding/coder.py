@@ -371,8 +371,12 @@ class EventCoder:
             return None
         for c in children(m.trigger):
             # "to demand ...", and the participle "marched, [demanding] ..."
+            # (and "... as they demanded that Suharto step down": the protesters' demand)
             if c.dep in (g.ADVCL, g.XCOMP) and c.pos in VERBAL_POS \
-                    and (g.to_infinitive(c) or c.tag == g.VBG and c.i > m.trigger.i):
+                    and (g.to_infinitive(c) or c.tag == g.VBG and c.i > m.trigger.i
+                         or c.dep == g.ADVCL and any(k.dep == g.MARK and k.lower in WHEN_AS
+                                                     for k in children(c))
+                         and any(s.lower_ in g.ANAPHORS for s in g.subjects(c))):
                 act = self.match_verb(c)
                 if act is None:
                     continue
@@ -448,6 +452,11 @@ class EventCoder:
                             o.trigger.i == tok.head.i and o.event_code[:2] in VIOLENCE_ROOTS
                             | {"17"} for o in matches):
                     continue  # "attacked the base, [killing] 17 soldiers": one attack
+                if m and m.event_code[:2] == "14" and tok.tag == g.VBG \
+                        and tok.dep in (g.ADVCL, g.CONJ) and any(
+                            o.trigger.i in g.clause_chain(tok) and o.event_code[:2] == "14"
+                            for o in matches):
+                    continue  # "rallied in Taipei, waving flags and [chanting] slogans": one
                 if m:
                     self._compose(m)
                     purpose = self._protest_purpose(m)

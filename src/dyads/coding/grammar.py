@@ -111,6 +111,17 @@ def compass_places(tok: Token) -> list[Token]:
             in COMPASS_WORDS for _, n in prep_objects(c, ("of",))]
 
 
+def clause_chain(tok: Token, depth: int = 4) -> set[int]:
+    """Indices of the verbs `tok` hangs on through participle clauses and coordination
+    ("rallied ..., waving flags and [chanting] slogans" hangs on "rallied")."""
+    out: set[int] = set()
+    while depth and tok.dep in (ADVCL, CONJ) and tok.head.i != tok.i:
+        tok = tok.head
+        out.add(tok.i)
+        depth -= 1
+    return out
+
+
 def locative_object(tok: Token) -> bool:
     """Is `tok` the noun of a place phrase: "near [Kabul]", "south of [Algiers]"?"""
     if tok.dep != POBJ:
