@@ -1190,3 +1190,12 @@ def test_what_protesters_do_while_they_protest_is_the_one_protest(code):
                        "President Suharto step down.")
     assert {e.cameo_root for e in asserted} == {"14"}  # their demand is the protest's
 
+
+def test_an_object_with_no_negates_the_act(code):
+    _, flagged = code("The government made no concessions to the rebels.")
+    assert [e.negated for e in flagged] == [True]
+    asserted, _ = code("Tanzania will accept no more refugees from Burundi.")
+    assert {e.cameo for e in asserted} == {"1223"}  # an announced refusal
+    asserted, _ = code("The UN imposed a no-fly zone over Libya.")  # ("no-" is no negation)
+    assert triples(asserted) == {("IGO", "19", "LBY")}
+

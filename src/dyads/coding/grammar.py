@@ -577,6 +577,9 @@ def negated(v: Token) -> bool:
     if any(c.lower == YET and c.dep == ADVMOD for c in children(v)):
         # "has yet to respond": 'yet' hangs on the governing 'have'
         return True
+    if any(c.dep in OBJECT_DEPS_IDS and any(k.dep == DET and k.lower == NO for k in children(c))
+           for c in children(v)):
+        return True  # "made [no] concessions", "will accept [no] more refugees"
     cur = v
     while cur.dep in (XCOMP, CONJ, CCOMP) and cur.head.i != cur.i:
         head = cur.head
@@ -828,6 +831,9 @@ def _noun_keys(n: Token, measures: bool) -> set[str]:
     if comps:
         keys.add(f"{comps[0].lemma_.lower()} {lemma}")
         keys.add(f"{comps[0].lower_} {low}")
+        c = comps[0].i
+        if c >= 2 and n.doc[c - 1].lower_ == "-":  # "no-fly zone" as written: "no - fly zone"
+            keys.add(f"{n.doc[c - 2].lower_} - {comps[0].lower_} {lemma}")
     elif n.i >= 2 and n.doc[n.i - 1].lower_ == "-":  # "cease-fire" is a ceasefire
         first = n.doc[n.i - 2].lower_
         keys |= {f"{first}{low}", f"{first}{lemma}", f"{first}-{low}", f"{first} {lemma}"}
