@@ -28,6 +28,10 @@ ROOT_CASES = [
     ("Egyptian police arrested dozens of protesters in Cairo.", ("EGY", "17", ANY)),
     ("Gunmen kidnapped two Indian engineers.", (None, "18", "IND")),
     ("Militants killed 23 villagers in a night raid south of Algiers.", ("DZA", "19", "DZA")),
+    # rebels named by no country are of where they attack; the government's troops of the
+    # country whose rebels they fight
+    ("Islamist rebels seized the northern Malian town of Timbuktu.", ("MLI", "19", "MLI")),
+    ("Government troops killed 15 FARC rebels in fighting on Wednesday.", ("COL", "19", "COL")),
     # violence as somebody passed hits who passed
     ("Militants detonated a roadside bomb as an Indian army convoy passed.", (None, "18", "IND")),
     ("Israeli warplanes bombed targets in Syria.", ("ISR", "19", ANY)),

@@ -64,7 +64,8 @@ ADDRESSED_ROOTS = {"02", "03", "10", "13"}
 # Sectors of armed non-state actors, whose country the text must say.
 ARMED_SECTORS = {"REB", "UAF", "INS", "CRM", "IMG"}
 OWN_AGENT_SECTORS = {"MIL", "GOV", "SPY", "COP"}  # a state's forces, envoys and agents
-PLACED_ATTACKERS = {"UAF", "CRM"}  # gunmen, militants, criminals: of where they attack
+# gunmen, militants, criminals, rebels named by no country: of where they attack
+PLACED_ATTACKERS = {"UAF", "CRM", "REB", "INS"}
 INTERNAL_SECURITY_SECTORS = {"COP", "SPY"}  # police and security services
 # A country's people and groups who face its state, the state's organs, and those that act
 # only at home (police, courts, parliament).
@@ -793,6 +794,7 @@ class EventCoder:
                     s = replace(s, country=only, code=only + s.sector,
                                 how=f"{s.how}; rebels facing the state of {only}")
             t = _facing(s, t, polity)
+            s = _own_state(s, t)
             out.append(Event(
                 doc_id=doc_id, sentence_index=index, sentence=scope.text, date=day,
                 source=s, target=t, cameo=code.code, cameo_root=code.root,
@@ -1105,6 +1107,13 @@ class EventCoder:
         streets [in Hong Kong]", "tried to assassinate the president [in Rawalpindi]"."""
         if m.nominal:
             return None
+        if m.event_code[:2] in VIOLENCE_ROOTS:  # a town seized or shelled is where it was
+            for o in g.direct_objects(m.trigger):
+                for a in self.resolver.resolve_many(o, scope):
+                    if a.country and len(a.country) == 3 and a.country not in GROUP_CLASSES \
+                            and (_is_place(a) or o.lemma_.lower() in g.PLACE_NOUNS
+                                 and (a.how or "").startswith("adjective")):
+                        return a
         when = [c for c in children(m.trigger) if c.dep == g.ADVCL and any(
             k.dep == g.MARK and k.lower in WHEN_AS for k in children(c))]  # "as it passed near X"
         for w in (m.trigger, *g.direct_objects(m.trigger), *[x for x in [m.xcomp] if x], *when):
@@ -1344,6 +1353,16 @@ def _facing(s: Actor | None, t: Actor | None, polity: bool) -> Actor | None:
             and (s.sector in DOMESTIC_ORGAN_SECTORS or polity and s.sector == "GOV"):
         return _domestic(t, s.country, f"facing {s.text!r}", armed=True)
     return t
+
+
+def _own_state(s: Actor | None, t: Actor | None) -> Actor | None:
+    """The state `s` is when it says it is the government's and faces that country's own
+    rebels or dissenters: "[government troops] killed 15 FARC rebels" are Colombian."""
+    if s is None or t is None or s.country or not t.country or len(t.country) != 3 \
+            or t.country in GROUP_CLASSES or t.sector not in DISSENT_SECTORS | ARMED_SECTORS \
+            or s.sector not in STATE_SECTORS or "government" not in _text_words(s):
+        return s
+    return _domestic(s, t.country, f"facing {t.text!r}")
 
 
 def _text_words(a: Actor) -> set[str]:

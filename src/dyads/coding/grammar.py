@@ -66,6 +66,7 @@ ATTRIBUTIVE_PARTICIPLES = words("grammar", "attributive_participles")
 ARRIVAL_VERBS = words("grammar", "arrival_verbs")
 HELD_PLACES = words("grammar", "held_places")
 PASSING_VERBS = words("grammar", "passing_verbs")
+PLACE_NOUNS = words("grammar", "place_nouns")
 # Nouns of a decision taken, whose possessor does the infinitive ("Peru's decision to expel").
 DECISION_NOUNS = words("grammar", "decision_nouns")
 # Verbs of going somewhere, whose purpose infinitive is what the goers do there.
