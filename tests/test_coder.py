@@ -1203,3 +1203,15 @@ def test_an_object_with_no_negates_the_act(code):
     asserted, _ = code("The UN imposed a no-fly zone over Libya.")  # ("no-" is no negation)
     assert triples(asserted) == {("IGO", "19", "LBY")}
 
+
+def test_a_participle_after_an_act_only_says_more_of_it(code):
+    asserted, _ = code("Togo's President Gnassingbe Eyadema shrugged off opposition demands for "
+                       "his resignation, vowing to serve out his term.")
+    assert {e.cameo_root for e in asserted} == {"12"}
+
+
+def test_who_comes_under_attack_is_attacked(code):
+    (e,) = code("A U.N. peacekeeping patrol came under attack from gunmen in south "
+                "Mogadishu.")[0]
+    assert (e.source.country, e.cameo_root, e.target.country) == ("SOM", "19", "IGO")
+

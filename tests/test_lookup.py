@@ -35,6 +35,8 @@ def test_people_on_a_date(look):
     ("Tibetan exiles", "CHNOPP"),
     ("investigators from the U.N. war crimes tribunal", "IGOUNO"),  # members of a body
     ("members of Hamas", "PSEREBHMS"),
+    ("fighters loyal to the Taliban", "AFGREB"),
+    ("ethnic Albanians in Kosovo", "XKX"),  # of where they live, not Albania
 ])
 def test_phrases(look, phrase, code):
     assert look(phrase).actor.code == code

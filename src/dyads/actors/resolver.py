@@ -220,6 +220,9 @@ class ActorResolver:
             if entry.kind == "adjective" and end + 1 < len(doc) and doc[end].text == "-" \
                     and doc[end + 1].lower_ in MAKER_PARTICIPLES:
                 continue  # "Russian-made missiles" are no Russian actor: only their maker
+            if entry.kind in ("adjective", "demonym") and start > 0 \
+                    and doc[start - 1].lower_ == "ethnic":
+                continue  # "ethnic Albanians in Kosovo" are of where they live, not Albania
             out.append(Mention(start + offset, end + offset, entry))
         return sorted(out, key=lambda m: m.start)
 
@@ -891,7 +894,11 @@ def _location_mention(head: Token, mentions: list[Mention]) -> Mention | None:
     Coast"), or the organisation people are from or of ("investigators from the [U.N.] war
     crimes tribunal", "members of [Hamas]")."""
     for child in rights(head):
-        if child.dep == PREP and child.lower_ in LOCATION_PREPS:
+        if child.dep == AMOD and child.lower_ == "loyal":  # "fighters [loyal to] Taylor's NPFL"
+            child = next((c for c in children(child) if c.dep == PREP and c.lower_ == "to"),
+                         child)
+        if child.dep == PREP and (child.lower_ in LOCATION_PREPS or child.lower_ == "to"
+                                  and child.head.lower_ == "loyal"):
             lo, hi = child.i, child.right_edge.i
             member = child.lower_ != "in"
             for m in mentions:

@@ -113,6 +113,9 @@ REGIONAL_WORDS = words("grammar", "regional_words")
 OBJECT_ACTOR_PREPS = ("of", "by", "from")
 DEEP_TARGET_PREPS = frozenset((*g.TARGET_PREPS, "from"))
 SPONSOR_PARTICIPLES = words("actors", "sponsor_participles")
+# Roots of statements, appeals and intents that a participle after another act only
+# elaborates ("rejected the plan, [vowing] to fight on")
+ELABORATING_ROOTS = {"01", "02", "03"}
 # Roots of acts whose noun names its doer with "from" ("aid from Japan", "demands from Iran")
 FROM_DOER_ROOTS = {"01", "02", "03", "05", "06", "07", "10", "11", "13"}
 WHEN_AS = frozenset(map(string_id, ("when", "as")))  # words, as `tok.lower` ids
@@ -453,6 +456,13 @@ class EventCoder:
                             o.trigger.i == tok.head.i and o.event_code[:2] in VIOLENCE_ROOTS
                             | {"17"} for o in matches):
                     continue  # "attacked the base, [killing] 17 soldiers": one attack
+                if m and m.event_code[:2] in ELABORATING_ROOTS and tok.tag == g.VBG \
+                        and tok.dep == g.ADVCL and tok.i > tok.head.i and any(
+                            o.trigger.i == tok.head.i and o.pattern.id
+                            not in self.lexicon.fallback_ids for o in matches):
+                    # "shrugged off demands, [vowing] to serve out his term", "praised X,
+                    # [calling] the decision an example": the participle says more of the act
+                    continue
                 if m and m.event_code[:2] == "14" and tok.tag == g.VBG \
                         and tok.dep in (g.ADVCL, g.CONJ) and any(
                             o.trigger.i in g.clause_chain(tok) and o.event_code[:2] == "14"
@@ -494,9 +504,9 @@ class EventCoder:
                 m = self.match_noun(tok)
                 if m:
                     m.reacted_to = tok.head.i in acts and tok.dep in (g.DOBJ, g.ATTR)
-                    m.does_violence = tok.dep == g.NSUBJ and (
-                        tok.head.i in violent or tok.head.lemma_.lower() in IMPACT_VERBS) \
-                        and m.event_code[:2] in VIOLENCE_ROOTS
+                    m.does_violence = (tok.dep == g.NSUBJ and (
+                        tok.head.i in violent or tok.head.lemma_.lower() in IMPACT_VERBS)
+                        or g.undergone(tok)) and m.event_code[:2] in VIOLENCE_ROOTS
                     matches.append(m)
                     if m.pattern.object_mods or any(" of " in k for k in m.pattern.nouns):
                         # "the lifting of [sanctions]", "an exchange of [fire]": one event
@@ -1105,18 +1115,21 @@ class EventCoder:
     def _act_place(self, m: Match, scope: Scope) -> Actor | None:
         """The country a protest or an attack is placed in: "rallied [in Tehran]", "blocked
         streets [in Hong Kong]", "tried to assassinate the president [in Rawalpindi]"."""
+        v = m.trigger
         if m.nominal:
-            return None
+            if not g.undergone(v):
+                return None
+            v = v.head.head  # "came under attack [in south Mogadishu]"
         if m.event_code[:2] in VIOLENCE_ROOTS:  # a town seized or shelled is where it was
-            for o in g.direct_objects(m.trigger):
+            for o in g.direct_objects(v):
                 for a in self.resolver.resolve_many(o, scope):
                     if a.country and len(a.country) == 3 and a.country not in GROUP_CLASSES \
                             and (_is_place(a) or o.lemma_.lower() in g.PLACE_NOUNS
                                  and (a.how or "").startswith("adjective")):
                         return a
-        when = [c for c in children(m.trigger) if c.dep == g.ADVCL and any(
+        when = [c for c in children(v) if c.dep == g.ADVCL and any(
             k.dep == g.MARK and k.lower in WHEN_AS for k in children(c))]  # "as it passed near X"
-        for w in (m.trigger, *g.direct_objects(m.trigger), *[x for x in [m.xcomp] if x], *when):
+        for w in (v, *g.direct_objects(v), *[x for x in [m.xcomp] if x], *when):
             for n in [n for _, n in g.prep_objects(w, ("in", "outside", "near"))] \
                     + g.compass_places(w):
                 # (an institution is where it is: "outside [the U.S. embassy] in Islamabad";
@@ -1215,6 +1228,14 @@ class EventCoder:
         # "the Geneva talks" are held there; "the Geneva [decision]" may be the city's
         meeting = m.event_code[:2] == "04" and m.event_code[:3] not in ("042", "043")
         sources = self._modifier_actors(n, scope, places=not meeting)
+        if g.undergone(n):
+            came = n.head.head
+            # "the patrol [came under attack] from gunmen": whoever comes under it is hit
+            doers = self._resolve_all([x for w in (n, came)
+                                       for _, x in g.prep_objects(w, ("from", "by"))], scope)
+            hit = self._resolve_all(g.subjects(came), scope)
+            if doers or hit:
+                return doers or sources, hit
         if not sources:  # "the lifting of sanctions [by the EU]": by-phrases name the doer
             # (and from-phrases what is given or said: "aid [from] Japan", "calls [from] the
             # UN"; not what is left: "a withdrawal from Lebanon")

@@ -67,6 +67,7 @@ ARRIVAL_VERBS = words("grammar", "arrival_verbs")
 HELD_PLACES = words("grammar", "held_places")
 PASSING_VERBS = words("grammar", "passing_verbs")
 PLACE_NOUNS = words("grammar", "place_nouns")
+UNDERGOING_VERBS = words("grammar", "undergoing_verbs")
 # Nouns of a decision taken, whose possessor does the infinitive ("Peru's decision to expel").
 DECISION_NOUNS = words("grammar", "decision_nouns")
 # Verbs of going somewhere, whose purpose infinitive is what the goers do there.
@@ -110,6 +111,13 @@ def compass_places(tok: Token) -> list[Token]:
     """The places of "south of [Algiers]", "40 km north of [Kabul]" under `tok`."""
     return [n for c in children(tok) if c.dep in (ADVMOD, NPADVMOD, PREP) and c.lower_
             in COMPASS_WORDS for _, n in prep_objects(c, ("of",))]
+
+
+def undergone(n: Token) -> bool:
+    """Is the act noun `n` what its verb's subject comes under ("the patrol came under
+    [attack]")?"""
+    return n.dep == POBJ and n.head.lower_ == "under" \
+        and n.head.head.lemma_.lower() in UNDERGOING_VERBS
 
 
 def clause_chain(tok: Token, depth: int = 4) -> set[int]:
