@@ -1215,3 +1215,12 @@ def test_who_comes_under_attack_is_attacked(code):
                 "Mogadishu.")[0]
     assert (e.source.country, e.cameo_root, e.target.country) == ("SOM", "19", "IGO")
 
+
+def test_protesters_ending_their_own_protest_and_striking_in_a_strike(code):
+    (e,) = code("Bulgaria's opposition Union of Democratic Forces suspended its street protests "
+                "against the Socialist government.")[0]
+    assert e.cameo == "082"  # not a ban on protests (1721)
+    (e,) = code("Palestinian merchants shuttered their shops in a commercial strike against "
+                "Israel's decision.")[0]
+    assert (e.source.country, e.cameo_root, e.target.country) == ("PSE", "14", "ISR")
+

@@ -1249,6 +1249,10 @@ class EventCoder:
                                           in g.SUPPORT_VERBS):
             sources = self._resolve_all(g.subjects(n.head), scope)
         taking_part = g.participation_verb(n) if not sources else None
+        if taking_part is None and not sources and m.event_code[:2] == "14" \
+                and n.dep == g.POBJ and n.head.lower_ == "in" and n.head.head.pos in VERBAL_POS \
+                and n.lemma_.lower() not in g.PURPOSE_NOUNS:
+            taking_part = n.head.head  # "merchants [shuttered] their shops in a strike"
         if taking_part is not None:  # "protesters [participating] in a hunger strike"
             sources = self._resolve_all(g.subjects(taking_part), scope)
         joined = n.head.head if n.dep == g.POBJ and n.head.lower == g.FOR else None
