@@ -1,4 +1,4 @@
-"""Our own gold sentences (bench/gold/wire_cameo.jsonl) are valid eval input."""
+"""Our own gold sentences (bench/gold/*.jsonl) are valid eval input."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from dyads.actors.resolver import GROUP_CLASSES
 from dyads.cameo import ontology
 from dyads.evaluate import load_gold, split_half
 
-GOLD = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wire_cameo.jsonl"
+GOLD_DIR = Path(__file__).resolve().parents[1] / "bench" / "gold"
+GOLD = GOLD_DIR / "wire_cameo.jsonl"
+PLOVER_GOLD = GOLD_DIR / "wire_plover.jsonl"
 
 
 def _countries() -> set[str]:
@@ -32,3 +34,17 @@ def test_every_sentence_loads_with_known_codes_and_actors():
     assert {e.cameo[:2] for t in texts for e in t.events} == {f"{r:02d}" for r in range(1, 21)}
     assert sum(not t.events for t in texts) >= 40
     assert split_half(texts, 0) and split_half(texts, 1)
+
+
+def test_the_plover_style_set_loads_with_known_codes_actors_and_types():
+    texts = load_gold(PLOVER_GOLD)
+    assert len(texts) == len({t.id for t in texts}) > 500
+    cameo, countries = ontology(), _countries() | GROUP_CLASSES
+    for t in texts:
+        for e in t.events:
+            assert e.cameo in cameo, (t.id, e.cameo)
+            assert e.source in countries | {None} and e.target in countries | {None}, t.id
+            assert e.plover == cameo[e.cameo].plover_type, (t.id, e.cameo, e.plover)
+    assert sum(not t.events for t in texts) >= 30
+    assert split_half(texts, 0) and split_half(texts, 1)
+
