@@ -1224,3 +1224,17 @@ def test_protesters_ending_their_own_protest_and_striking_in_a_strike(code):
                 "Israel's decision.")[0]
     assert (e.source.country, e.cameo_root, e.target.country) == ("PSE", "14", "ISR")
 
+
+def test_a_reaction_drawn_from_a_party_is_its_act_on_who_drew_it(code):
+    asserted, _ = code("China's missile tests drew sharp criticism from Japan.")
+    assert ("JPN", "11", "CHN") in triples(asserted)
+    asserted, _ = code("Israel confiscated land in East Jerusalem, drawing an angry protest from "
+                       "the PLO.")
+    assert ("PSE", "11", "ISR") in triples(asserted)
+
+
+def test_money_handed_over_in_any_currency_is_aid(code):
+    (e,) = code("The European Union handed over 10 million ecus to the Palestinian "
+                "Authority.")[0]
+    assert (e.cameo, e.target.country) == ("071", "PSE")
+

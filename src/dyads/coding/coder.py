@@ -594,6 +594,15 @@ class EventCoder:
             targets = [a for a in self._resolve_all(g.subjects(m.trigger), scope)
                        if _actor_key(a) not in {_actor_key(s) for s in sources}]
             anchor = m.trigger
+        elif m.obj is not None and m.trigger.lemma_.lower() in g.DRAWING_VERBS:
+            # "the decision [drew] sharp criticism from Washington": the critic is who it is
+            # drawn from, the criticised who drew it
+            sources = self._resolve_all([x for w in (m.obj, m.trigger)
+                                         for _, x in g.prep_objects(w, ("from",))], scope)
+            keys = {_actor_key(a) for a in sources}
+            targets = [a for a in self._resolve_all(g.subjects(m.trigger), scope)
+                       if _actor_key(a) not in keys]
+            anchor = m.trigger
         else:
             sources = self._resolve_all(g.subjects(m.trigger), scope)
             targets = self._targets(m, scope, sources)
@@ -1228,6 +1237,14 @@ class EventCoder:
         # "the Geneva talks" are held there; "the Geneva [decision]" may be the city's
         meeting = m.event_code[:2] == "04" and m.event_code[:3] not in ("042", "043")
         sources = self._modifier_actors(n, scope, places=not meeting)
+        if n.dep == g.DOBJ and n.head.lemma_.lower() in g.DRAWING_VERBS:
+            # "confiscated land, [drawing] an angry protest from the PLO": the PLO reacts to
+            # whoever drew it
+            reacting = self._resolve_all([x for w in (n, n.head)
+                                          for _, x in g.prep_objects(w, ("from",))], scope)
+            if reacting:
+                return reacting, [a for a in self._resolve_all(g.subjects(n.head), scope)
+                                  if _actor_key(a) not in {_actor_key(r) for r in reacting}]
         if g.undergone(n):
             came = n.head.head
             # "the patrol [came under attack] from gunmen": whoever comes under it is hit

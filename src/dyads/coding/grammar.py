@@ -68,6 +68,8 @@ HELD_PLACES = words("grammar", "held_places")
 PASSING_VERBS = words("grammar", "passing_verbs")
 PLACE_NOUNS = words("grammar", "place_nouns")
 UNDERGOING_VERBS = words("grammar", "undergoing_verbs")
+CAPACITY_NOUNS = words("grammar", "capacity_nouns")
+DRAWING_VERBS = words("grammar", "drawing_verbs")
 # Nouns of a decision taken, whose possessor does the infinitive ("Peru's decision to expel").
 DECISION_NOUNS = words("grammar", "decision_nouns")
 # Verbs of going somewhere, whose purpose infinitive is what the goers do there.
@@ -530,6 +532,8 @@ def in_modifier_clause(tok: Token) -> bool:
                 and cur.head.pos in NOMINAL_POS and cur.tag in (VBD, VBN)
             if not (infinitive or misparsed or _reported_where(cur)):
                 return True
+            if infinitive and cur.dep == ACL and cur.head.lemma_.lower() in CAPACITY_NOUNS:
+                return True  # "powers [to ban gatherings]": allowed, not done
         cur = cur.head
     return False
 
