@@ -1238,3 +1238,9 @@ def test_money_handed_over_in_any_currency_is_aid(code):
                 "Authority.")[0]
     assert (e.cameo, e.target.country) == ("071", "PSE")
 
+
+def test_names_apposed_to_a_plural_are_not_more_parties(code):
+    asserted, _ = code("The foreign ministers of Iran and Iraq, Ali Akbar Velayati and Mohammed "
+                       "Saeed al-Sahaf, met in Casablanca on Tuesday.")
+    assert triples(asserted) == {("IRN", "04", "IRQ"), ("IRQ", "04", "IRN")}
+

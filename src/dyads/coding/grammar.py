@@ -159,6 +159,11 @@ def expand_conj(tok: Token) -> list[Token]:
         elif c.dep == NMOD and c.pos == POS_NOUN and any(k.dep == CC for k in children(c)):
             out.append(c)  # "Sudan's [government] and southern rebels" (misparsed)
     for child in children(tok):
+        if child.dep == CONJ and tok.tag == NNS and child.pos == POS_PROPN \
+                and child.left_edge.i > 0 and tok.doc[child.left_edge.i - 1].text == "," \
+                and not any(k.dep == CC for k in children(tok)):
+            continue  # names apposed to a plural, misparsed: "the foreign ministers of Iran
+            # and Iraq, [Ali Akbar Velayati] and Mohammed Saeed al-Sahaf, met"
         if child.dep == CONJ and child.pos == tok.pos or (
                 child.dep == CONJ and child.pos in NOMINAL_POS):
             out.extend(expand_conj(child))
