@@ -1244,3 +1244,9 @@ def test_names_apposed_to_a_plural_are_not_more_parties(code):
                        "Saeed al-Sahaf, met in Casablanca on Tuesday.")
     assert triples(asserted) == {("IRN", "04", "IRQ"), ("IRQ", "04", "IRN")}
 
+
+def test_a_threat_a_warning_says_is_made_to_whom_it_warns(code):
+    asserted, _ = code("China warned Taiwan that its armed forces stood ready to take military "
+                       "action.")
+    assert [(e.cameo, e.target.country) for e in asserted] == [("1384", "TWN")]
+

@@ -568,7 +568,8 @@ class EventCoder:
         # appeal, intent, demand ...)
         if any(id(e) not in residual for e in events):
             events = [e for e in events if id(e) not in residual]
-        events = _without_unplaced_repeats(_shared_targets(events, triggers))
+        events = _without_unplaced_repeats(_warned_threats(_shared_targets(events, triggers),
+                                                           triggers))
         if scope.text.rstrip().endswith("?"):
             for e in events:
                 e.hypothetical = True
@@ -1553,6 +1554,30 @@ def _shared_targets(events: list[Event], triggers: dict[int, Token]) -> list[Eve
                 e = replace(e, target=shared, flags=[*e.flags, "target of the first conjunct"])
         out.append(e)
     return out
+
+
+def _warned_threats(events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+    """"China warned [Taiwan] that its forces stood ready to take military action": the
+    threat the warning says is made to whom it warns, and is the one event (its code is more
+    specific than the warning's 130)."""
+    warnings = {t.i: e for e in events if e.cameo == "130" and e.source is not None
+                and (t := triggers.get(id(e))) is not None}
+    if not warnings:
+        return events
+    out, merged = [], set()
+    for e in events:
+        v = triggers.get(id(e))
+        w = None
+        if e.cameo_root == "13" and e.cameo != "130" and v is not None and e.source is not None:
+            w = next((warnings[h.i] for h in v.ancestors if h.i in warnings
+                      and warnings[h.i].source.country == e.source.country), None)
+        if w is not None:
+            merged.add(id(w))
+            if w.target is not None and (e.target is None or not e.target.country):
+                e = replace(e, target=w.target,
+                            flags=[*e.flags, f"threat in a warning ({w.rule})"])
+        out.append(e)
+    return [e for e in out if id(e) not in merged]
 
 
 def _is_state(a: Actor) -> bool:
