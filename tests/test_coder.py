@@ -1250,3 +1250,9 @@ def test_a_threat_a_warning_says_is_made_to_whom_it_warns(code):
                        "action.")
     assert [(e.cameo, e.target.country) for e in asserted] == [("1384", "TWN")]
 
+
+def test_coordinated_parties_breaking_off_talks_break_off_their_talks(code):
+    asserted, _ = code("Sudan's government and southern rebels broke off peace talks in Kenya.")
+    assert {(e.source.code, e.target.code) for e in asserted} == {("SDNGOV", "SDNREB"),
+                                                                   ("SDNREB", "SDNGOV")}
+

@@ -620,9 +620,12 @@ class EventCoder:
         reciprocal = m.pattern.reciprocal and m.speaker is None
         if m.nominal and len(sources) >= 2 and not targets:
             reciprocal = True  # "talks between Serbia and Kosovo", "Serbia and Kosovo's talks"
-        elif not reciprocal and len({a.country for a in sources if a.country}) >= 2 \
+        elif not reciprocal and len({_actor_key(a) for a in sources if a.country}) >= 2 \
                 and not any(t.country for t in targets) and m.speaker is None:
-            mutual = g.mutual_marker(m.trigger)
+            mutual = g.mutual_marker(m.trigger) or (
+                # "Sudan's government and southern rebels broke off peace talks": their talks
+                f"their '{m.obj.text}'" if m.obj is not None and not m.nominal
+                and self._meeting_noun(m.obj) else None)
             if mutual:  # "Ethiopia and Eritrea massed troops along their border"
                 reciprocal = True
                 flags.append(mutual)
@@ -1209,8 +1212,8 @@ class EventCoder:
             return m.event_code[:2] == "04" and m.event_code[:3] not in ("042", "043")
         # a meeting's place, when the act is the meeting or an offer of it (but "aid in
         # Ethiopia", "a ceasefire in Ukraine": the place is whom it is for)
-        if m.event_code[:2] in ("03", "04") and self._meeting_noun(at):
-            return True
+        if m.event_code[:2] in ("03", "04", "16") and self._meeting_noun(at):
+            return True  # (and "broke off talks [in Kenya]")
         return at.dep == g.POBJ and self._venue(m, at)  # "signed it at a ceremony [in Cairo]"
 
     def _meeting_noun(self, n: Token) -> bool:
