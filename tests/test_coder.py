@@ -1231,6 +1231,12 @@ def test_a_reaction_drawn_from_a_party_is_its_act_on_who_drew_it(code):
     asserted, _ = code("Israel confiscated land in East Jerusalem, drawing an angry protest from "
                        "the PLO.")
     assert ("PSE", "11", "ISR") in triples(asserted)
+    asserted, _ = code("The Croatian government faced sharp criticism from Serbia.")
+    assert triples(asserted) == {("SRB", "11", "HRV")}
+    # facing protests from nobody named is nobody's act
+    asserted, _ = code("Croatian authorities, facing the biggest street protests since "
+                       "independence, renewed the licence of Radio 101.")
+    assert "11" not in {e.cameo_root for e in asserted}
 
 
 def test_money_handed_over_in_any_currency_is_aid(code):

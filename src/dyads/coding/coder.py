@@ -601,8 +601,10 @@ class EventCoder:
             sources = self._resolve_all([x for w in (m.obj, m.trigger)
                                          for _, x in g.prep_objects(w, ("from",))], scope)
             keys = {_actor_key(a) for a in sources}
+            # (with nobody named it is drawn from, no act of anyone: "authorities, [facing]
+            # the biggest protests since independence, ...")
             targets = [a for a in self._resolve_all(g.subjects(m.trigger), scope)
-                       if _actor_key(a) not in keys]
+                       if _actor_key(a) not in keys] if sources else []
             anchor = m.trigger
         else:
             sources = self._resolve_all(g.subjects(m.trigger), scope)
