@@ -1262,3 +1262,11 @@ def test_coordinated_parties_breaking_off_talks_break_off_their_talks(code):
     assert {(e.source.code, e.target.code) for e in asserted} == {("SDNGOV", "SDNREB"),
                                                                    ("SDNREB", "SDNGOV")}
 
+
+def test_two_named_people_of_one_government_are_two_parties(code):
+    (e,) = code("Turkish Prime Minister Mesut Yilmaz accused his predecessor Tansu Ciller of "
+                "siphoning off millions of dollars.")[0]
+    # the apposed name says who is accused, not the possessive ("his" = Yilmaz)
+    assert (e.source.code, e.target.code) == ("TURGOV", "TURGOV")
+    assert "Ciller" in e.target.text
+

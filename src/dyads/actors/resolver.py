@@ -314,6 +314,19 @@ class ActorResolver:
         sector, sector_src = self._head_sector(head)
         if mention is None:
             owner = self._possessor(head, scope)
+            if owner is not None and any(c.dep == APPOS and c.pos == POS_PROPN
+                                         for c in children(head)):
+                # a named person apposed says who it is better than whose it is: "accused
+                # his predecessor [Tansu Ciller]" is Ciller, not the accuser's own
+                named = [f for c in children(head) if c.dep == APPOS and c.pos == POS_PROPN
+                         and (f := self.resolve(c, scope)) is not None and f.country
+                         and "person '" in (f.how or "")]
+                if named:
+                    span = _trim(head.doc, lo, max(hi, np_bounds(named_c := next(
+                        c for c in children(head) if c.dep == APPOS and c.pos == POS_PROPN))[1]))
+                    return replace(named[0], text=span.text, start=span.start_char,
+                                   end=span.end_char,
+                                   how=f"apposition {named_c.text!r}: {named[0].how}")
             if owner is not None:  # "China recalled its ambassador": the possessor's country
                 sec = sector or owner.sector
                 if sec == "MIL" and owner.sector in ARMED_GROUP_SECTORS:

@@ -1025,7 +1025,8 @@ class EventCoder:
                     groups.append([h for h in slot() if not self._venue(m, h)])
                     memo[i] = [_facing(sources[0], a, polity) if sources else a
                                for a in self._resolve_all(groups[i], scope)
-                               if _actor_key(a) not in src_keys
+                               if (_actor_key(a) not in src_keys
+                                   or _other_person(a, sources))
                                and not (i == obj_index and a.country in src_countries
                                         # (but its own rebels and dissidents may be: "pounded
                                         # [Chechen rebel positions]")
@@ -1525,6 +1526,15 @@ def _has_particle(v: Token, word: str) -> bool:
                for c in children(v))
 
 
+def _other_person(a: Actor, sources: list[Actor]) -> bool:
+    """Is `a` a person the knowledge names who is none of the doers, though of the same
+    country and sector ("Prime Minister Yilmaz accused his predecessor [Tansu Ciller]")?"""
+    how = a.how or ""
+    return a.kb_id is not None and ("person '" in how) and not how.startswith("possessive") \
+        and all(a.kb_id != s.kb_id and a.text not in s.text and s.text not in a.text
+                for s in sources)
+
+
 def _actor_key(a: Actor | None) -> str | None:
     if a is None:
         return None
@@ -1532,7 +1542,9 @@ def _actor_key(a: Actor | None) -> str | None:
 
 
 def _same(a: Actor, b: Actor) -> bool:
-    return _actor_key(a) == _actor_key(b)
+    """The same party (not two named people of one country and sector)."""
+    return _actor_key(a) == _actor_key(b) and not (_other_person(a, [b])
+                                                   or _other_person(b, [a]))
 
 
 def _known(a: Actor | None) -> bool:
