@@ -26,6 +26,8 @@ def test_ordinary_words_lowered_names_kept(truecase):
     assert truecase("U.S. Lifts Travel Ban to Lebanon") == "U.S. lifts travel ban to Lebanon"
     text = "Israeli troops killed two Palestinians in Gaza on Monday."
     assert truecase(text) == text  # ordinary sentences are left alone
+    text = "President Clinton met Vice President Al Gore."
+    assert truecase(text) == text  # (titles before names are capitalised in running text)
 
 
 def test_length_is_kept(truecase):

@@ -9,10 +9,15 @@ from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from dyads.lang import words
+
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 # share of capitalised words (4 letters or more) from which a text is Title Case
 TITLE_SHARE = 0.75
 MIN_LONG_WORDS = 2
+# Titles are capitalised before names in running text too ("President Clinton met Vice
+# President Al Gore."): there they are no evidence of Title Case.
+TITLE_WORDS = words("actors", "title_words")
 
 
 def _stems(word: str) -> list[str]:
@@ -40,7 +45,10 @@ class Truecaser:
 
     def is_title_case(self, text: str) -> bool:
         """Are most ordinary words (4 letters or more, not names) capitalised?"""
-        long = [w for w in WORD.findall(text) if len(w) >= 4 and not w.isupper()
+        found = WORD.findall(text)
+        long = [w for i, w in enumerate(found) if len(w) >= 4 and not w.isupper()
+                and not (w.lower() in TITLE_WORDS and i + 1 < len(found)
+                         and found[i + 1][0].isupper())  # a title before a name
                 and self._english(w.lower()) and w not in self.names]
         if len(long) < MIN_LONG_WORDS:
             return False
