@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dyads.actors.people import PeopleIndex, load_people
 from dyads.actors.references import References, load_references
+from dyads.lang import phrase_table
 
 # Kinds of country forms that stand for the government when used as an actor.
 GOVERNMENT_KINDS = {"capital": "GOV", "seat": "GOV", "seat_mil": "MIL", "seat_leg": "LEG"}
@@ -73,8 +74,7 @@ def _rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
 
 
 # American and British spellings of the words of organisations' names, both matched.
-SPELLING_PAIRS = (("Organization", "Organisation"), ("Defense", "Defence"),
-                  ("Center", "Centre"))
+SPELLING_PAIRS = [(us, gb) for us, (gb, *_) in phrase_table("actors", "spelling_pairs").items()]
 
 
 def _spellings(form: str) -> list[str]:

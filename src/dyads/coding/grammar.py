@@ -104,9 +104,7 @@ def verb_read_as_noun(doc) -> list[Token]:
     return []
 
 
-COMPASS_WORDS = frozenset(("north", "south", "east", "west", "northeast", "northwest",
-                           "southeast", "southwest", "north-east", "north-west", "south-east",
-                           "south-west"))
+COMPASS_WORDS = words("grammar", "compass_words")
 
 
 def compass_places(tok: Token) -> list[Token]:
