@@ -378,8 +378,7 @@ class EventCoder:
             # (and "... as they demanded that Suharto step down": the protesters' demand)
             if c.dep in (g.ADVCL, g.XCOMP) and c.pos in VERBAL_POS \
                     and (g.to_infinitive(c) or c.tag == g.VBG and c.i > m.trigger.i
-                         or c.dep == g.ADVCL and any(k.dep == g.MARK and k.lower in WHEN_AS
-                                                     for k in children(c))
+                         or g.when_clause(c)
                          and any(s.lower_ in g.ANAPHORS for s in g.subjects(c))):
                 act = self.match_verb(c)
                 if act is None:
@@ -598,13 +597,7 @@ class EventCoder:
         elif m.obj is not None and m.trigger.lemma_.lower() in g.DRAWING_VERBS:
             # "the decision [drew] sharp criticism from Washington": the critic is who it is
             # drawn from, the criticised who drew it
-            sources = self._resolve_all([x for w in (m.obj, m.trigger)
-                                         for _, x in g.prep_objects(w, ("from",))], scope)
-            keys = {_actor_key(a) for a in sources}
-            # (with nobody named it is drawn from, no act of anyone: "authorities, [facing]
-            # the biggest protests since independence, ...")
-            targets = [a for a in self._resolve_all(g.subjects(m.trigger), scope)
-                       if _actor_key(a) not in keys] if sources else []
+            sources, targets = self._drawn(m.obj, m.trigger, scope)
             anchor = m.trigger
         else:
             sources = self._resolve_all(g.subjects(m.trigger), scope)
@@ -958,10 +951,8 @@ class EventCoder:
             and obj.lemma_.lower() in g.HELD_PLACES) else [])
         if m.event_code[:2] in VIOLENCE_ROOTS:
             # who passed by when it struck: "detonated a bomb as [an army convoy] passed"
-            slots.append(lambda: [s for c in children(v) if c.dep == g.ADVCL
+            slots.append(lambda: [s for c in children(v) if g.when_clause(c)
                                   and c.lemma_.lower() in g.PASSING_VERBS
-                                  and any(k.dep == g.MARK and k.lower in WHEN_AS
-                                          for k in children(c))
                                   for s in g.subjects(c)])
         if m.event_code[:2] == "07":  # aid is for whom it is for, not where it is flown:
             # "flew medicine into Goma [for Rwandan refugees]"
@@ -1143,8 +1134,7 @@ class EventCoder:
                             and (_is_place(a) or o.lemma_.lower() in g.PLACE_NOUNS
                                  and (a.how or "").startswith("adjective")):
                         return a
-        when = [c for c in children(v) if c.dep == g.ADVCL and any(
-            k.dep == g.MARK and k.lower in WHEN_AS for k in children(c))]  # "as it passed near X"
+        when = [c for c in children(v) if g.when_clause(c)]  # "as it passed near X"
         for w in (v, *g.direct_objects(v), *[x for x in [m.xcomp] if x], *when):
             for n in [n for _, n in g.prep_objects(w, ("in", "outside", "near"))] \
                     + g.compass_places(w):
@@ -1235,6 +1225,19 @@ class EventCoder:
         return found if any(_known(a) or _unknown_name(a) for a in found) \
             else self._modifier_actors(n, scope)
 
+    def _drawn(self, reaction: Token, verb: Token, scope: Scope
+               ) -> tuple[list[Actor], list[Actor]]:
+        """(who reacts, who drew it) of a reaction drawn: "[drew] sharp criticism from
+        Washington". With nobody named it is drawn from, no act of anyone ("authorities,
+        [facing] the biggest protests since independence, ...")."""
+        reacting = self._resolve_all([x for w in (reaction, verb)
+                                      for _, x in g.prep_objects(w, ("from",))], scope)
+        if not reacting:
+            return [], []
+        keys = {_actor_key(a) for a in reacting}
+        return reacting, [a for a in self._resolve_all(g.subjects(verb), scope)
+                          if _actor_key(a) not in keys]
+
     def _nominal_actors(self, m: Match, scope: Scope
                         ) -> tuple[list[Actor], list[Actor]]:
         n = m.trigger
@@ -1247,11 +1250,9 @@ class EventCoder:
         if n.dep == g.DOBJ and n.head.lemma_.lower() in g.DRAWING_VERBS:
             # "confiscated land, [drawing] an angry protest from the PLO": the PLO reacts to
             # whoever drew it
-            reacting = self._resolve_all([x for w in (n, n.head)
-                                          for _, x in g.prep_objects(w, ("from",))], scope)
+            reacting, drew = self._drawn(n, n.head, scope)
             if reacting:
-                return reacting, [a for a in self._resolve_all(g.subjects(n.head), scope)
-                                  if _actor_key(a) not in {_actor_key(r) for r in reacting}]
+                return reacting, drew
         if g.undergone(n):
             came = n.head.head
             # "the patrol [came under attack] from gunmen": whoever comes under it is hit

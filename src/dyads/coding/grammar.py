@@ -113,6 +113,15 @@ def compass_places(tok: Token) -> list[Token]:
             in COMPASS_WORDS for _, n in prep_objects(c, ("of",))]
 
 
+WHEN_AS_IDS = string_ids(("when", "as"))
+
+
+def when_clause(c: Token) -> bool:
+    """Is `c` a clause of what happened at the time: "... [as they demanded ...]", "[as an
+    army convoy passed]"?"""
+    return c.dep == ADVCL and any(k.dep == MARK and k.lower in WHEN_AS_IDS for k in children(c))
+
+
 def undergone(n: Token) -> bool:
     """Is the act noun `n` what its verb's subject comes under ("the patrol came under
     [attack]")?"""
