@@ -20,6 +20,13 @@ def test_complement_after_an_adjunct_is_the_complement(parse):
     assert (expand.dep_, expand.head.text) == ("xcomp", "offered")
 
 
+def test_complement_read_as_modifying_an_adjunct_noun_is_the_complement(parse):
+    doc = parse("The Security Council voted 10-0 with five abstentions on Tuesday to impose "
+                "an arms embargo on Libya.")
+    impose = next(t for t in doc if t.text == "impose")
+    assert (impose.dep_, impose.head.text) == ("xcomp", "voted")
+
+
 def test_purpose_of_a_non_control_verb_stays_a_purpose(parse):
     doc = parse("Russia sent troops on Tuesday to secure the airport.")
     secure = next(t for t in doc if t.text == "secure")
@@ -51,3 +58,6 @@ def test_events_through_the_repairs(code):
                        "Sri Lankan government forces.")
     assert ("LKA", "03", "LKA") in triples(asserted)
     assert all(e.source is not None for e in asserted)
+    asserted, _ = code("The U.N. Security Council voted 10-0 with five abstentions on Tuesday "
+                       "to impose an air and arms embargo on Libya, diplomats said.")
+    assert ("IGO", "16", "LBY") in triples(asserted)

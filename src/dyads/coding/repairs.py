@@ -45,6 +45,33 @@ def displaced_complement(doc: Doc) -> int:
             continue
         tok.dep_ = "xcomp"
         fixed += 1
+    return fixed + _complement_on_an_adjunct(doc)
+
+
+def _complement_on_an_adjunct(doc: Doc) -> int:
+    """"The Council voted 10-0 [with five abstentions on Tuesday] to impose an embargo": the
+    to-complement after a longer adjunct is parsed as modifying the adjunct's noun
+    ("abstentions [to impose]"); it is the control verb's complement when the verb has none
+    and every word between hangs from the verb through adjuncts."""
+    fixed = 0
+    for tok in doc:
+        if tok.dep_ != "acl" or tok.pos_ != "VERB" or tok.head.i >= tok.i:
+            continue
+        kids = list(tok.children)
+        if not any(k.dep_ == "aux" and k.lower_ == "to" and k.i < tok.i for k in kids) \
+                or any(k.dep_ in _SUBJECT_DEPS or k.dep_ == "mark" for k in kids):
+            continue
+        # climb from the noun through pobj/prep/npadvmod links to a control verb
+        verb, link = tok.head, None
+        while verb.dep_ in ("pobj", "prep", "npadvmod") and verb.head.i != verb.i:
+            link, verb = verb, verb.head
+        if link is None or link.dep_ not in ("prep", "npadvmod") or verb.pos_ != "VERB" \
+                or verb.lemma_.lower() not in SUBJECT_CONTROL \
+                or any(k.dep_ in ("xcomp", "dobj", "ccomp") for k in verb.children):
+            continue
+        tok.head = verb
+        tok.dep_ = "xcomp"
+        fixed += 1
     return fixed
 
 
