@@ -1257,6 +1257,22 @@ def test_a_threat_a_warning_says_is_made_to_whom_it_warns(code):
     assert [(e.cameo, e.target.country) for e in asserted] == [("1384", "TWN")]
 
 
+def test_a_warning_of_what_the_speakers_own_side_will_do_is_to_whom_it_is_aimed(code):
+    asserted, _ = code("China will never renounce the use of force to reunify Taiwan with the "
+                       "mainland, Premier Li Peng warned on Monday.")
+    assert triples(asserted) == {("CHN", "13", "TWN")}
+    # the clause's subject is still whom a warning is made to when it is not the speaker's
+    asserted, _ = code("The United States warned that Iran would face consequences.")
+    assert triples(asserted) == {("USA", "13", "IRN")}
+
+
+def test_each_of_two_warning_parties_makes_its_own_threat(code):
+    asserted, _ = code("The European Union and Britain warned Malawi's government that they "
+                       "would suspend budget support unless it reversed its crackdown.")
+    assert {(e.source.country, e.cameo, e.target.country) for e in asserted} == {
+        ("IGO", "1311", "MWI"), ("GBR", "1311", "MWI")}
+
+
 def test_coordinated_parties_breaking_off_talks_break_off_their_talks(code):
     asserted, _ = code("Sudan's government and southern rebels broke off peace talks in Kenya.")
     assert {(e.source.code, e.target.code) for e in asserted} == {("SDNGOV", "SDNREB"),

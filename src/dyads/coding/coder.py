@@ -1003,7 +1003,7 @@ class EventCoder:
             # "demanded that Russia withdraw": who is asked, warned or blamed is the clause's
             # subject
             slots.append(lambda: [s for c in children(v) if c.dep == g.CCOMP
-                                  for s in g.subjects(c)])
+                                  for s in self._clause_party(c, m, scope, sources)])
         groups: list[list[Token]] = []  # the slots read so far
         src_keys = {_actor_key(s) for s in sources}
         src_countries = {s.country for s in sources if s.country}
@@ -1118,6 +1118,25 @@ class EventCoder:
             if h.pos in NOMINAL_POS and h.lower not in g.TIME_NOUNS_IDS:
                 return [self.resolver.phrase_actor(h)]
         return []
+
+    def _clause_party(self, c: Token, m: Match, scope: Scope, sources: list[Actor]
+                      ) -> list[Token]:
+        """Who a warning in a clause is made to: the clause's subject ("warned that [Iran]
+        would pay"), unless that is the speaker's own side saying what it will do ("[China]
+        will never renounce force to reunify Taiwan, Li Peng warned"); then the parties the
+        clause names after it, as in its objects and conditions ("... reunify [Taiwan]")."""
+        subjects = g.subjects(c)
+        own = {a.country for a in sources if a.country}
+        if m.event_code[:2] != "13" or not subjects or not own:
+            return subjects
+        doers = self._resolve_all(subjects, scope)
+        if not doers or any(a.country not in own for a in doers):
+            return subjects
+        inside = {t.i for s in subjects for t in s.subtree}
+        return next(([t] for t in c.subtree if t.i not in inside and t.i > c.i
+                     and t.dep in g.NOUN_PHRASE_DEPS_IDS and t.pos in NOMINAL_POS
+                     and any(a.country and a.country not in own
+                             for a in self._resolve_all([t], scope))), [])
 
     def _act_place(self, m: Match, scope: Scope) -> Actor | None:
         """The country a protest or an attack is placed in: "rallied [in Tehran]", "blocked
@@ -1578,19 +1597,24 @@ def _warned_threats(events: list[Event], triggers: dict[int, Token]) -> list[Eve
     """"China warned [Taiwan] that its forces stood ready to take military action": the
     threat the warning says is made to whom it warns, and is the one event (its code is more
     specific than the warning's 130)."""
-    warnings = {t.i: e for e in events if e.cameo == "130" and e.source is not None
-                and (t := triggers.get(id(e))) is not None}
+    warnings: dict[int, list[Event]] = {}
+    for e in events:
+        if e.cameo == "130" and e.source is not None \
+                and (t := triggers.get(id(e))) is not None:
+            warnings.setdefault(t.i, []).append(e)
     if not warnings:
         return events
     out, merged = [], set()
     for e in events:
         v = triggers.get(id(e))
-        w = None
+        ws: list[Event] = []
         if e.cameo_root == "13" and e.cameo != "130" and v is not None and e.source is not None:
-            w = next((warnings[h.i] for h in v.ancestors if h.i in warnings
-                      and warnings[h.i].source.country == e.source.country), None)
-        if w is not None:
-            merged.add(id(w))
+            ws = next((same for h in v.ancestors if h.i in warnings
+                       and (same := [w for w in warnings[h.i]
+                                     if w.source.country == e.source.country])), [])
+        if ws:
+            merged.update(id(w) for w in ws)
+            w = ws[0]
             if w.target is not None and (e.target is None or not e.target.country):
                 e = replace(e, target=w.target,
                             flags=[*e.flags, f"threat in a warning ({w.rule})"])
