@@ -115,3 +115,18 @@ def test_demand_of_a_that_clause_takes_the_acts_counterpart(code):
     asserted, _ = code("Ukraine demanded that Russia withdraw its troops.")
     assert any(e.cameo == "1056" and e.source.country == "UKR" and e.target.country == "RUS"
                for e in asserted)
+
+
+def test_what_a_demand_asks_for_is_not_done(code):
+    asserted, everything = code("Greenpeace demanded that Japan end its whaling programme.")
+    assert triples(asserted) == {("NGO", "10", "JPN")}
+    asked = [e for e in everything if e.source and e.source.country == "JPN"]
+    assert asked and all(e.hypothetical for e in asked)
+    # a nominal act in the asked-for clause is asked for too
+    asserted, _ = code("The Palestinian Authority demanded that the European Union step up "
+                       "its assistance to Gaza.")
+    assert triples(asserted) == {("PSE", "10", "IGO")}
+    # an indicative clause of "insist" is a statement, whose acts happened
+    asserted, _ = code("Russia insisted that Ukraine had shelled the plant.")
+    assert any(e.source and e.source.country == "UKR" and e.cameo_root == "19"
+               for e in asserted)

@@ -644,6 +644,8 @@ def modal(v: Token) -> str | None:
     claim = claimed_by(v)
     if claim is not None:
         return f"claimed ('{claim.lemma_.lower()}')"
+    if v.dep == CCOMP and v.head.lemma_.lower() in MANDATIVE_VERBS and not indicative(v):
+        return f"complement of '{v.head.lemma_.lower()}'"  # "demanded that Japan [end] it"
     if dispatched_purpose(v):  # what envoys are sent to do is done as they are sent
         return modal(v.head)
     if v.dep == XCOMP or for_to_clause(v) or infinitive_clause(v):
@@ -661,6 +663,7 @@ def future(v: Token) -> bool:
 
 
 CLAIMING_VERBS = words("grammar", "claiming_verbs")
+MANDATIVE_VERBS = words("grammar", "mandative_verbs")
 ANAPHORS = words("actors", "anaphors")  # "claimed [they] had attacked"
 
 
