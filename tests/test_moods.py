@@ -28,6 +28,11 @@ CASES = [
     ("Iran threatened to suspend talks with the European Union.", ("IRN", "134", "IGO")),
     ("Qatar pledged to free the Nepalese hostages.", ("QAT", "0353", "NPL")),
     ("The Kenyan president urged Somalia to release the aid workers.", ("KEN", "0253", "SOM")),
+    # ... also where the complement's verb only supports the noun of the act
+    ("The Palestinian Authority urged the European Union to step up its assistance to Gaza.",
+     ("PSE", "023", "IGO")),
+    ("The Palestinian Authority demanded that the European Union step up its assistance.",
+     ("PSE", "103", "IGO")),
     # a speaker's "Y must <act>" is the speaker's demand of Y
     ("The Kenyan president said Ethiopia must withdraw its troops from Somalia.",
      ("KEN", "1056", "ETH")),

@@ -258,7 +258,7 @@ class EventCoder:
             deps = (g.XCOMP, g.CCOMP) if mood in ("demand", "appeal") else (g.XCOMP,)
             for c in children(m.trigger):
                 if c.dep in deps and c.pos in VERBAL_POS:
-                    act = self.match_verb(c)
+                    act = self._complement_act(c)
                     if act is not None and p.xcomps - {ANY} and (
                             act.obj is None or not p.code.endswith("0")):
                         return  # the entry names this complement and a specific code
@@ -308,6 +308,18 @@ class EventCoder:
             if code:
                 m.code, m.speaker = code, speaker
                 m.notes.append(f"demand by the speaker of '{speaker.text}'")
+
+    def _complement_act(self, c: Token) -> Match | None:
+        """The act a complement names: its verb's entry, or where the verb only supports its
+        object, the object's ("urged Y to [step up] its [assistance]": aid)."""
+        act = self.match_verb(c)
+        if (act is None or act.pattern.specificity == 0) \
+                and c.lemma_.lower() in g.SUPPORT_VERBS:
+            noun = next((n for o in g.direct_objects(c) if not self.resolver.is_agent_noun(o)
+                         and (n := self.match_noun(o)) is not None), None)
+            if noun is not None:
+                return noun
+        return act
 
     def _claim(self, m: Match) -> None:
         """What a claim is: "UNITA claimed they had attacked the air base" claims the attack
