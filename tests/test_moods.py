@@ -135,3 +135,11 @@ def test_what_a_demand_asks_for_is_not_done(code):
     asserted, _ = code("Russia insisted that Ukraine had shelled the plant.")
     assert any(e.source and e.source.country == "UKR" and e.cameo_root == "19"
                for e in asserted)
+
+
+def test_an_offer_is_one_sided_where_an_agreement_is_mutual(code):
+    asserted, _ = code("Kazakhstan offered on Tuesday to expand cooperation with Russia.")
+    assert {(e.source.country, e.target.country) for e in asserted} == {("KAZ", "RUS")}
+    asserted, _ = code("Kazakhstan agreed to expand cooperation with Russia.")
+    assert {(e.source.country, e.target.country) for e in asserted} == {("KAZ", "RUS"),
+                                                                         ("RUS", "KAZ")}

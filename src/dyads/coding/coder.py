@@ -96,6 +96,7 @@ PLACE_HOWS = ("name ", "short ", "capital ", "place ")
 # Nouns of number before the people counted ("scores of refugees", "hundreds of soldiers").
 COUNT_NOUNS = words("grammar", "count_nouns")
 ASSERTING_DEMANDS = words("grammar", "asserting_demand_verbs")
+ONE_SIDED_GOVERNORS = words("grammar", "one_sided_governors")
 # ... whose statement is a residual one, like "said": left out where more is coded
 ASSERTION_NOTE = "assertion: an indicative clause"
 AERIAL_DOERS = words("grammar", "aerial_doers")
@@ -624,7 +625,8 @@ class EventCoder:
             neg = True
         flags = list(m.notes)
         code_str = m.event_code
-        reciprocal = m.pattern.reciprocal and m.speaker is None
+        reciprocal = m.pattern.reciprocal and m.speaker is None and not (
+            len(sources) == 1 and m.trigger.lemma_.lower() in ONE_SIDED_GOVERNORS)
         if m.nominal and len(sources) >= 2 and not targets:
             reciprocal = True  # "talks between Serbia and Kosovo", "Serbia and Kosovo's talks"
         elif not reciprocal and len({_actor_key(a) for a in sources if a.country}) >= 2 \
