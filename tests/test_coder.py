@@ -1273,6 +1273,23 @@ def test_each_of_two_warning_parties_makes_its_own_threat(code):
         ("IGO", "1311", "MWI"), ("GBR", "1311", "MWI")}
 
 
+@pytest.mark.parametrize("sentence, want", [
+    ("Israel began withdrawing its forces from Lebanon on Tuesday.", ("ISR", "08", "LBN")),
+    ("Syria completed the withdrawal of its troops from Lebanon.", ("SYR", "08", "LBN")),
+    ("Medecins Sans Frontieres pulled all its staff out of Somalia.", ("NGO", "16", "SOM")),
+    # a passive expulsion's subject is still whom it expels
+    ("Two U.N. inspectors were expelled from North Korea.", ("PRK", "16", "IGO")),
+])
+def test_withdrawal_is_from_whom_one_pulls_out(code, sentence, want):
+    asserted, _ = code(sentence)
+    assert want in triples(asserted)
+
+
+def test_a_protest_in_front_of_an_embassy_is_against_its_state(code):
+    asserted, _ = code("Protesters rallied in front of the U.S. embassy in Seoul.")
+    assert {(e.source.country, e.target.code) for e in asserted} == {("KOR", "USAGOV")}
+
+
 def test_coordinated_parties_breaking_off_talks_break_off_their_talks(code):
     asserted, _ = code("Sudan's government and southern rebels broke off peace talks in Kenya.")
     assert {(e.source.code, e.target.code) for e in asserted} == {("SDNGOV", "SDNREB"),

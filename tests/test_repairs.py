@@ -41,6 +41,12 @@ def test_verb_read_as_a_participle_of_its_subject_is_the_verb(parse):
     assert offered.dep_ == "ROOT" and (rebels.dep_, rebels.head.i) == ("nsubj", offered.i)
 
 
+def test_participle_of_a_verb_never_passive_is_the_verb(parse):
+    doc = parse("Hundreds of students protested outside the Japanese embassy on Sunday.")
+    protested = next(t for t in doc if t.text == "protested")
+    assert protested.dep_ == "ROOT"
+
+
 def test_passive_headline_keeps_its_participle(parse):
     doc = parse("Five soldiers killed in ambush near border")
     killed = next(t for t in doc if t.text == "killed")

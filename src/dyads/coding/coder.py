@@ -54,6 +54,8 @@ REACTION_ROOTS = {"05", "09", "11", "12"}
 # Judicial cooperation (063) and its intent, appeal, demand and refusal: handing a suspect
 # over, whose target is the party he is handed to.
 HANDOVER_CODES = {"063", "0313", "0213", "1013", "1213"}
+# Withdrawals of forces, staff and agencies: the party pulled out of is named by "from".
+WITHDRAWAL_CODES = {"0874", "166"}
 # Arrests and charges: "arrested for spying" also accuses of spying (see `_charge`).
 ARREST_CODES = {"173"}
 # Protest acts whose subcodes say what reform they demand (1411..1454).
@@ -948,6 +950,9 @@ class EventCoder:
         passive = g.is_passive(v)
         if passive:
             slots.append(lambda: g.passive_targets(v))
+        if m.event_code[:4] in WITHDRAWAL_CODES or m.event_code[:3] in WITHDRAWAL_CODES:
+            # whom one pulls out of: "withdrawing its forces [from Chechnya]"
+            slots.append(lambda: [n for _, n in g.prep_objects(v, ("from", "out"))])
         if m.event_code[:3] == "192":  # "captured the town [from Eritrean forces]"
             slots.append(lambda: [n for _, n in g.prep_objects(v, ("from",))])
         if xcomp is not None and (g.for_to_clause(xcomp) or xcomp.dep == g.CCOMP):
@@ -1324,6 +1329,14 @@ class EventCoder:
             parties = self._resolve_all([x for _, x in g.prep_objects(n, ("between",))], scope)
             if len(parties) >= 2:
                 return parties, []
+        if m.event_code[:4] in WITHDRAWAL_CODES or m.event_code[:3] in WITHDRAWAL_CODES:
+            # "the withdrawal of its troops [from Lebanon]": whom one pulls out of, not what
+            left = [a for a in self._resolve_all([x for w in (n, *of_objects)
+                                                  for _, x in g.prep_objects(w, ("from", "out"))],
+                                                 scope)
+                    if a.country and _actor_key(a) not in {_actor_key(s) for s in sources}]
+            if left:
+                return sources, left
         preps = m.pattern.preps or frozenset(g.TARGET_PREPS + ("between", "of"))
         # "the suspension of aid [to Guatemala]": also through what the noun is of
         targets = self._resolve_all([x for w in (n, *participles)

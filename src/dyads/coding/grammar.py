@@ -425,6 +425,13 @@ def prep_objects(tok: Token, preps: frozenset[str] | tuple[str, ...] | None = No
             out.extend(("for", n) for k in children(c) if k.dep in SUBJECT_DEPS_IDS
                        for n in expand_conj(k))
             continue
+        if c.dep == PREP and c.lower_ == "in" and any(p.dep == POBJ and p.lower_ == "front"
+                                                       for p in children(c)):
+            # "in front of the embassy" is outside it
+            if preps is None or "outside" in preps:
+                out.extend(("outside", n) for p in children(c) if p.lower_ == "front"
+                           for _, n in prep_objects(p, ("of",)))
+            continue
         if c.dep in (PREP, DATIVE) and (preps is None or c.lower_ in preps):
             for p in children(c):
                 if p.dep == POBJ and p.lower not in TIME_NOUNS_IDS:  # not "on Sunday"

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from dyads.lang import words
 
 SUBJECT_CONTROL = words("grammar", "subject_control")
+INTRANSITIVE_ACTS = words("grammar", "intransitive_acts")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # both repairs start from an adverbial clause or a participle: most sentences have neither
 _ADVCL, _ACL = get_string_id("advcl"), get_string_id("acl")
@@ -93,15 +94,18 @@ def verbless_sentence(doc: Doc) -> int:
     """"Tamil Tiger rebels offered on Thursday to observe a ceasefire": with no finite verb
     of its own, the parser may make the subject the root and the verb a participle modifying
     it ("rebels [offered ...]"); a participle that takes an object or a complement is the
-    sentence's verb, with the noun as its subject. (A passive headline's participle takes
-    none: "Five soldiers killed in ambush" stays as parsed.) Returns how many were fixed."""
+    sentence's verb, with the noun as its subject, as is one of a verb that is never passive
+    ("Hundreds of students [protested] outside the embassy"). (A passive headline's
+    participle takes no object: "Five soldiers killed in ambush" stays as parsed.) Returns
+    how many were fixed."""
     fixed = 0
     for noun in [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]:
         verbs = [c for c in noun.rights if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")]
         if not verbs:
             continue
         verb = verbs[0]
-        if not any(k.dep_ in _ACTIVE_DEPS for k in verb.children) \
+        if not (any(k.dep_ in _ACTIVE_DEPS for k in verb.children)
+                or verb.lemma_.lower() in INTRANSITIVE_ACTS) \
                 or any(k.dep_ in ("auxpass", "agent") for k in verb.children) \
                 or any(t.i < verb.i and t.pos_ in ("VERB", "AUX") for t in noun.children):
             continue
