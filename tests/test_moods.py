@@ -143,3 +143,9 @@ def test_an_offer_is_one_sided_where_an_agreement_is_mutual(code):
     asserted, _ = code("Kazakhstan agreed to expand cooperation with Russia.")
     assert {(e.source.country, e.target.country) for e in asserted} == {("KAZ", "RUS"),
                                                                          ("RUS", "KAZ")}
+
+
+def test_a_refused_act_the_lexicon_does_not_code_is_still_done_to_someone(code):
+    asserted, _ = code("New Zealand refused to allow U.S. nuclear-armed warships to visit "
+                       "its ports.")
+    assert ("NZL", "12", "USA") in triples(asserted)

@@ -942,6 +942,12 @@ class EventCoder:
         # reached (most acts find their target in the first slot or two)
         slots: list[Callable[[], list[Token]]] = []
         xcomp = m.xcomp
+        if xcomp is None and m.event_code[:2] in MOOD_OF_ROOT and not m.nominal \
+                and not (m.pattern.objects or m.pattern.preps):
+            # an act the lexicon does not code is still done to someone: "refused to allow
+            # [U.S. warships] to visit its ports", "offered to help [Haiti]"
+            xcomp = next((c for c in children(v) if c.dep == g.XCOMP and c.pos in VERBAL_POS),
+                         None)
         if m.event_code in HANDOVER_CODES:
             # a suspect is handed over to whom receives him: "extradited the drug lord [to
             # the United States]", "was handed over [to the U.N. tribunal]"
