@@ -1285,6 +1285,22 @@ def test_withdrawal_is_from_whom_one_pulls_out(code, sentence, want):
     assert want in triples(asserted)
 
 
+@pytest.mark.parametrize("sentence, want", [
+    ("Albanian President Sali Berisha rejected opposition demands for his resignation.",
+     ("ALBGOV", "ALBOPP")),
+    ("Malaysia banned opposition rallies ahead of the election.", ("MYS", "MYSOPP")),
+])
+def test_the_group_named_before_a_demand_or_rally_is_whom_it_is_done_to(code, sentence,
+                                                                          want):
+    asserted, _ = code(sentence)
+    assert {(e.source.code, e.target.code) for e in asserted} == {want}
+
+
+def test_the_group_named_before_an_attack_is_not_its_target(code):
+    asserted, _ = code("The army launched artillery strikes on rebel positions.")
+    assert all(e.target is None or e.target.sector != "MIL" for e in asserted)
+
+
 def test_a_protest_in_front_of_an_embassy_is_against_its_state(code):
     asserted, _ = code("Protesters rallied in front of the U.S. embassy in Seoul.")
     assert {(e.source.country, e.target.code) for e in asserted} == {("KOR", "USAGOV")}

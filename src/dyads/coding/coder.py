@@ -54,6 +54,8 @@ REACTION_ROOTS = {"05", "09", "11", "12"}
 # Judicial cooperation (063) and its intent, appeal, demand and refusal: handing a suspect
 # over, whose target is the party he is handed to.
 HANDOVER_CODES = {"063", "0313", "0213", "1013", "1213"}
+# Sectors of people an act is done to, not by ("child abductions", "refugee flows").
+VICTIM_SECTORS = {"CVL", "REF"}
 # Withdrawals of forces, staff and agencies: the party pulled out of is named by "from".
 WITHDRAWAL_CODES = {"0874", "166"}
 # Arrests and charges: "arrested for spying" also accuses of spying (see `_charge`).
@@ -925,6 +927,17 @@ class EventCoder:
                 and not _sponsor(n.doc, m.end)]
         return [self.resolver.mention_actor(n.doc, m) for m in left[-1:]]
 
+    def _compound_agents(self, n: Token, scope: Scope) -> list[Actor]:
+        """The group whose demand or act a noun names, named before it: "rejected
+        [opposition] demands", "banned [opposition] rallies" (not its victims: "child
+        abductions")."""
+        agents = [c for c in children(n) if c.dep == g.COMPOUND and c.i < n.i
+                  and self.resolver.is_agent_noun(c)]
+        if not agents or self.match_noun(n) is None:
+            return []
+        return [a for a in self._resolve_all(agents[-1:], scope)
+                if a.sector and a.sector not in VICTIM_SECTORS]
+
     def _targets(self, m: Match, scope: Scope, sources: list[Actor]) -> list[Actor]:
         own = self._own_targets(m, scope, sources)
         if m.purpose is not None and not any(a.country for a in own):
@@ -1059,6 +1072,9 @@ class EventCoder:
                 return named
         if m.obj is not None:
             found = [a for a in self._modifier_actors(m.obj, scope)
+                     # (not who strikes or deploys: "artillery strikes", "police presence")
+                     or (self._compound_agents(m.obj, scope)
+                         if m.event_code[:2] not in VIOLENCE_ROOTS | {"15"} else [])
                      if _actor_key(a) not in src_keys]
             if found:
                 return found
@@ -1611,7 +1627,7 @@ def _shared_targets(events: list[Event], triggers: dict[int, Token]) -> list[Eve
     out = []
     for e in events:
         v = triggers.get(id(e))
-        if e.target is None and e.source is not None and v is not None and v.dep == g.CONJ \
+        if not _known(e.target) and e.source is not None and v is not None and v.dep == g.CONJ \
                 and e.cameo_root in CONJUNCT_TARGET_ROOTS and v.head.pos in VERBAL_POS \
                 and "nominal" not in e.flags:
             first = v.head
