@@ -1301,6 +1301,13 @@ def test_the_group_named_before_an_attack_is_not_its_target(code):
     assert all(e.target is None or e.target.sector != "MIL" for e in asserted)
 
 
+def test_an_intent_to_hold_talks_is_toward_whom_the_talks_are_with(code):
+    asserted, _ = code("The Sri Lankan government agreed to hold talks with Tamil Tiger "
+                       "rebels in Oslo.")
+    assert {(e.source.code, e.target.code) for e in asserted} == {("LKAGOV", "LKAREB"),
+                                                                   ("LKAREB", "LKAGOV")}
+
+
 def test_a_protest_in_front_of_an_embassy_is_against_its_state(code):
     asserted, _ = code("Protesters rallied in front of the U.S. embassy in Seoul.")
     assert {(e.source.country, e.target.code) for e in asserted} == {("KOR", "USAGOV")}

@@ -797,7 +797,10 @@ class EventCoder:
             if t is None and code.code == "040" and not m.nominal:
                 continue  # "Israel's Cabinet met Sunday": a body meeting alone meets nobody
             if countries is None:
-                countries = {c for c in [mn.entry.country for mn in scope.mentions]
+                # (not where talks are held: "talks with the rebels [in Nairobi]" need not
+                # be Kenya's)
+                countries = {c for c in [mn.entry.country for mn in scope.mentions
+                                         if not self._venue(m, m.trigger.doc[mn.end - 1])]
                              + [a.country for a in (*sources, *targets) if a is not None]
                              if c and len(c) == 3 and c not in GROUP_CLASSES}
             if len(countries) == 1 and code.root in VIOLENCE_ROOTS and s is not None \
@@ -1014,9 +1017,11 @@ class EventCoder:
                      if obj is not None else [])
         slots.append(lambda: [n for p, n in g.prep_objects(v, g.TARGET_PREPS)
                               if obj is None or n.i != obj.i])
-        if xcomp is not None:
+        if xcomp is not None:  # (and with whom its talks are: "to hold talks [with X]")
             slots.append(lambda: g.direct_objects(xcomp)
-                         + [n for _, n in g.prep_objects(xcomp, g.TARGET_PREPS)])
+                         + [n for _, n in g.prep_objects(xcomp, g.TARGET_PREPS)]
+                         + [n for o in g.direct_objects(xcomp) if self._meeting_noun(o)
+                            for _, n in g.prep_objects(o, ("with",))])
         if g.dispatched_purpose(v):  # "sent officials [to Qatar] to investigate"
             slots.append(lambda: [n for _, n in g.prep_objects(v.head, ("to", "into", "in"))])
         if m.event_code[:2] in ("13", "10"):
@@ -1267,7 +1272,11 @@ class EventCoder:
         # Ethiopia", "a ceasefire in Ukraine": the place is whom it is for)
         if m.event_code[:2] in ("03", "04", "16") and self._meeting_noun(at):
             return True  # (and "broke off talks [in Kenya]")
-        return at.dep == g.POBJ and self._venue(m, at)  # "signed it at a ceremony [in Cairo]"
+        if at.dep != g.POBJ:
+            return False
+        # "signed it at a ceremony [in Cairo]"; "talks with the rebels [in Nairobi]"
+        return self._venue(m, at) or (m.event_code[:2] in ("03", "04", "16")
+                                      and self._meeting_noun(at.head.head))
 
     def _meeting_noun(self, n: Token) -> bool:
         if n.pos != POS_NOUN:
