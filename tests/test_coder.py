@@ -1308,9 +1308,15 @@ def test_an_intent_to_hold_talks_is_toward_whom_the_talks_are_with(code):
                                                                    ("LKAREB", "LKAGOV")}
 
 
-def test_a_protest_in_front_of_an_embassy_is_against_its_state(code):
-    asserted, _ = code("Protesters rallied in front of the U.S. embassy in Seoul.")
-    assert {(e.source.country, e.target.code) for e in asserted} == {("KOR", "USAGOV")}
+@pytest.mark.parametrize("sentence, want", [
+    ("Protesters rallied in front of the U.S. embassy in Seoul.", ("KOR", "USAGOV")),
+    ("Students rallied in front of the U.S. embassy in Manila.", ("PHL", "USAGOV")),
+    ("A demonstration by hundreds of Chinese students outside the Japanese embassy in "
+     "Beijing passed off peacefully.", ("CHN", "JPNGOV")),
+])
+def test_a_protest_outside_an_embassy_is_against_its_state(code, sentence, want):
+    asserted, _ = code(sentence)
+    assert {(e.source.country, e.target.code) for e in asserted} == {want}
 
 
 def test_coordinated_parties_breaking_off_talks_break_off_their_talks(code):

@@ -910,6 +910,17 @@ def _location_mention(head: Token, mentions: list[Mention]) -> Mention | None:
         if child.dep == AMOD and child.lower_ == "loyal":  # "fighters [loyal to] Taylor's NPFL"
             child = next((c for c in children(child) if c.dep == PREP and c.lower_ == "to"),
                          child)
+        front = next((p for p in children(child) if p.dep == POBJ and p.lower_ == "front"),
+                     None) if child.dep == PREP and child.lower_ == "in" else None
+        if front is not None:
+            # "students [in front of the U.S. embassy in Manila]" are where the embassy is,
+            # not of its country
+            found = next((f for of in children(front) if of.dep == PREP and of.lower == OF
+                          for x in children(of) if x.dep == POBJ
+                          if (f := _location_mention(x, mentions)) is not None), None)
+            if found is not None:
+                return found
+            continue
         if child.dep == PREP and (child.lower_ in LOCATION_PREPS or child.lower_ == "to"
                                   and child.head.lower_ == "loyal"):
             lo, hi = child.i, child.right_edge.i

@@ -1392,6 +1392,14 @@ class EventCoder:
             if verb is not None and verb.pos in VERBAL_POS:
                 targets = [a for a in self._resolve_all(g.subjects(verb), scope)
                            if _actor_key(a) not in src_keys and a.country]
+        if not targets and m.event_code[:2] == "14":
+            # a protest outside an institution is against it: "a demonstration by students
+            # [outside the Japanese embassy]"
+            outside = [x for x in n.subtree if x.dep == g.POBJ and (
+                x.head.lower_ == "outside" or x.head.lower_ == "of"
+                and x.head.head.lower_ == "front") and self.resolver.is_agent_noun(x)]
+            targets = [a for a in self._resolve_all(outside[:1], scope)
+                       if a.country and _actor_key(a) not in src_keys]
         if not targets and n.dep == g.NSUBJ and n.head.lemma_.lower() in g.ARRIVAL_VERBS:
             # where what is given arrives: "aid from the EU reached [Moldova]"
             arrived = g.direct_objects(n.head) + [
