@@ -21,6 +21,10 @@ CASES = [
     ("Chile is willing to host negotiations with Bolivia.", ("CHL", "036", "BOL")),
     ("Polish farmers said they would block roads into Warsaw.", ("POL", "133", "POL")),
     ("Ankara said it would impose sanctions on Armenia.", ("TUR", "1312", "ARM")),
+    # a conditional threat is made to whom its condition names, when the act's object is
+    # a thing
+    ("Turkey will strike the S-300 missiles if the Greek Cypriot government deploys them.",
+     ("TUR", "1384", "CYP")),
     # refusals: "will not" + a concession is a rejection (12)
     ("Serbia will not release the Kosovar detainees.", ("SRB", "1243", "XKX")),
     ("Washington said it would not lift the embargo on Cuba.", ("USA", "1244", "CUB")),

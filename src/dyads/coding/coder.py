@@ -1024,8 +1024,9 @@ class EventCoder:
                             for _, n in g.prep_objects(o, ("with",))])
         if g.dispatched_purpose(v):  # "sent officials [to Qatar] to investigate"
             slots.append(lambda: [n for _, n in g.prep_objects(v.head, ("to", "into", "in"))])
-        if m.event_code[:2] in ("13", "10"):
+        if m.event_code[:2] in ("13", "10") or m.event_code[:2] in VIOLENCE_ROOTS:
             # "threatened to halt talks if the United States goes ahead": the one threatened
+            # (also by an act it will do: "will strike the missiles if [Cyprus] deploys them")
             slots.append(lambda: [s for w in (v, xcomp) if w is not None
                                   for c in children(w) if c.dep == g.ADVCL
                                   and any(k.dep == g.MARK and k.lower_ in ("if", "unless")
