@@ -1266,6 +1266,16 @@ def test_a_warning_of_what_the_speakers_own_side_will_do_is_to_whom_it_is_aimed(
     assert triples(asserted) == {("USA", "13", "IRN")}
 
 
+def test_an_official_of_no_named_country_speaks_for_the_state_whose_act_he_announces(code):
+    asserted, _ = code("Norway will suspend its role as peace broker in Sri Lanka, Deputy "
+                       "Foreign Minister Vidar Helgesen warned on Thursday.")
+    assert {(e.source.code, e.cameo_root) for e in asserted} == {("NORGOV", "13")}
+    # ... not for a state that bears what comes: the speaker threatens it
+    asserted, _ = code("Iran will pay a heavy price, Deputy Foreign Minister Vidar Helgesen "
+                       "warned.")
+    assert [e.source.country for e in asserted] == [None]
+
+
 def test_each_of_two_warning_parties_makes_its_own_threat(code):
     asserted, _ = code("The European Union and Britain warned Malawi's government that they "
                        "would suspend budget support unless it reversed its crackdown.")

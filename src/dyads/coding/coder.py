@@ -617,7 +617,8 @@ class EventCoder:
             sources, targets = self._drawn(m.obj, m.trigger, scope)
             anchor = m.trigger
         else:
-            sources = self._resolve_all(g.subjects(m.trigger), scope)
+            sources = [self._speaking_for(a, m, scope)
+                       for a in self._resolve_all(g.subjects(m.trigger), scope)]
             targets = self._targets(m, scope, sources)
             anchor = m.trigger
         if not sources and not targets and not m.does_violence and (
@@ -1165,6 +1166,27 @@ class EventCoder:
             if h.pos in NOMINAL_POS and h.lower not in g.TIME_NOUNS_IDS:
                 return [self.resolver.phrase_actor(h)]
         return []
+
+    def _speaking_for(self, a: Actor, m: Match, scope: Scope) -> Actor:
+        """An official of no named country who says what a state will do speaks for it:
+        "[Norway] will suspend its role ..., Deputy Foreign Minister Vidar Helgesen warned"
+        (wire copy names a foreign official's country in his title)."""
+        if a.country or a.sector != "GOV" or m.event_code[:2] not in ("01", "13"):
+            return a
+        v = m.trigger
+        # the clause said: its complement, or before it ("Norway will ..., X warned")
+        # (or, misparsed, the verb it is coordinated with)
+        said = [c for c in children(v) if c.dep == g.CCOMP] + (
+            [v.head] if v.dep in (g.CCOMP, g.PARATAXIS, g.CONJ) and v.head.i < v.i else [])
+        for c in said:
+            if c.pos in VERBAL_POS and g.future(c) and c.lemma_.lower() not in g.BEARING_VERBS:
+                states = [x for x in self._resolve_all(g.subjects(c), scope) if _is_state(x)
+                          and len(x.country) == 3 and x.country not in GROUP_CLASSES]
+                if len(states) == 1:  # (not _domestic: a "Foreign Minister" is his own's)
+                    country = states[0].country
+                    return replace(a, country=country, code=country + a.sector,
+                                   how=f"{a.how}; speaking of {states[0].text!r}")
+        return a
 
     def _clause_party(self, c: Token, m: Match, scope: Scope, sources: list[Actor]
                       ) -> list[Token]:

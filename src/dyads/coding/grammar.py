@@ -68,6 +68,7 @@ HELD_PLACES = words("grammar", "held_places")
 PASSING_VERBS = words("grammar", "passing_verbs")
 PLACE_NOUNS = words("grammar", "place_nouns")
 UNDERGOING_VERBS = words("grammar", "undergoing_verbs")
+BEARING_VERBS = words("grammar", "bearing_verbs")
 CAPACITY_NOUNS = words("grammar", "capacity_nouns")
 DRAWING_VERBS = words("grammar", "drawing_verbs")
 # Nouns of a decision taken, whose possessor does the infinitive ("Peru's decision to expel").
