@@ -37,6 +37,8 @@ def test_people_on_a_date(look):
     ("members of Hamas", "PSEREBHMS"),
     ("fighters loyal to the Taliban", "AFGREB"),
     ("ethnic Albanians in Kosovo", "XKX"),  # of where they live, not Albania
+    ("Farc", "COLREB"),  # an acronym written as a name, as British papers do
+    ("Nato", "IGOWSTNAT"),
 ])
 def test_phrases(look, phrase, code):
     assert look(phrase).actor.code == code
@@ -75,3 +77,7 @@ def test_empty_phrase_is_a_one_line_error():
 
     result = CliRunner().invoke(main, ["actors", "lookup", "  "])
     assert result.exit_code != 0 and "nothing to look up" in result.output
+
+
+def test_a_three_letter_acronym_written_as_a_word_is_the_word(look):
+    assert look("Who").actor is None or look("Who").actor.code != look("WHO").actor.code

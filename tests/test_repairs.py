@@ -67,3 +67,9 @@ def test_events_through_the_repairs(code):
     asserted, _ = code("The U.N. Security Council voted 10-0 with five abstentions on Tuesday "
                        "to impose an air and arms embargo on Libya, diplomats said.")
     assert ("IGO", "16", "LBY") in triples(asserted)
+
+
+def test_a_verb_tagged_as_a_noun_coordinated_with_a_verb_is_a_verb(code):
+    asserted, _ = code("The Palestinian government, thus, rejects and condemns the US "
+                       "administration's decision.")
+    assert ("PSE", "12", "USA") in triples(asserted)

@@ -119,6 +119,11 @@ def load_file(kb: KnowledgeBase, path: Path, text: str | None = None) -> None:
                 for variant in _spellings(form):  # "Organisation of the Islamic Conference"
                     if variant not in kb.entries:
                         kb.add(replace(entry, form=variant))
+                if len(form) >= 4 and form.isalpha() and form.isupper() \
+                        and form.title() not in kb.entries:
+                    # British style writes acronyms as names: "Farc", "Nato", "Unicef" (not
+                    # three letters: "Who", "Aid" are words)
+                    kb.add(replace(entry, form=form.title()))
         else:  # countries file
             kind = row.get("kind", "name")
             kb.add(Entry(form, row["country"], row["country"], kind, where,

@@ -15,6 +15,7 @@ from dyads.nlp import (
     POS_ADJ,
     POS_NOUN,
     POS_PROPN,
+    POS_VERB,
     VERBAL_POS,
     children,
     columns,
@@ -99,7 +100,10 @@ def verb_read_as_noun(doc) -> list[Token]:
     for tok in tokens(doc):
         if tok.dep == ROOT:
             kids = {c.dep for c in children(tok)}
-            if tok.pos == POS_NOUN and NSUBJ in kids and (DOBJ in kids or PRT in kids):
+            # (or coordinated with a verb: "the government [rejects] and condemns the
+            # decision")
+            if tok.pos == POS_NOUN and NSUBJ in kids and (DOBJ in kids or PRT in kids or any(
+                    c.dep == CONJ and c.pos == POS_VERB for c in children(tok))):
                 return [tok]
             return []
     return []
