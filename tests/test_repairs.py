@@ -73,3 +73,14 @@ def test_a_verb_tagged_as_a_noun_coordinated_with_a_verb_is_a_verb(code):
     asserted, _ = code("The Palestinian government, thus, rejects and condemns the US "
                        "administration's decision.")
     assert ("PSE", "12", "USA") in triples(asserted)
+
+
+def test_headline_verb_read_as_a_plural_noun_is_the_verb(parse, code):
+    doc = parse("U.S. lifts travel ban to Lebanon")
+    lifts = next(t for t in doc if t.text == "lifts")
+    assert lifts.dep_ == "ROOT" and lifts.pos_ == "VERB"
+    asserted, _ = code("U.S. Lifts Travel Ban to Lebanon.")
+    assert triples(asserted) == {("USA", "08", "LBN")}
+    # a noun phrase with a noun of the same form stays one ("U.S. arms sales")
+    doc = parse("U.S. arms sales to Taiwan")
+    assert not any(t.pos_ == "VERB" for t in doc)

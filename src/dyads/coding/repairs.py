@@ -7,18 +7,22 @@ data/grammar/en.yaml like the grammar's other word lists.
 
 from __future__ import annotations
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, POS
 from spacy.language import Language
 from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 from dyads.lang import words
 
 SUBJECT_CONTROL = words("grammar", "subject_control")
+HEADLINE_VERBS = words("grammar", "headline_verbs")
 INTRANSITIVE_ACTS = words("grammar", "intransitive_acts")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # both repairs start from an adverbial clause or a participle: most sentences have neither
 _ADVCL, _ACL = get_string_id("advcl"), get_string_id("acl")
+_COMPOUND = get_string_id("compound")
+_VERBAL_POS = {AUX, VERB}  # part-of-speech ids, as `to_array(POS)` gives them
 
 
 def displaced_complement(doc: Doc) -> int:
@@ -80,11 +84,37 @@ def _complement_on_an_adjunct(doc: Doc) -> int:
 def parse_repairs(doc: Doc) -> Doc:
     # (read the labels as one array: a Token per word costs more than the repairs)
     labels = set(doc.to_array(DEP).tolist())
+    if _COMPOUND in labels and not _VERBAL_POS & set(doc.to_array(POS).tolist()):
+        headline_verb(doc)
     if _ADVCL not in labels and _ACL not in labels:
         return doc
     displaced_complement(doc)  # first: its complement shows the participle is a verb
     verbless_sentence(doc)
     return doc
+
+
+def headline_verb(doc: Doc) -> int:
+    """"U.S. [lifts] travel ban to Lebanon": in a sentence without a verb, a headline verb
+    read as a plural noun between a name and a noun phrase is the verb, the name its subject
+    and the phrase its object. Returns how many were fixed."""
+    for tok in doc:
+        if tok.dep_ != "compound" or tok.tag_ not in ("NNS", "VBZ") or tok.i == 0 \
+                or tok.lemma_.lower() not in HEADLINE_VERBS or tok.head.i <= tok.i \
+                or doc[tok.i - 1].pos_ != "PROPN":
+            continue
+        obj = tok.head
+        subject = [t for t in doc[:tok.i] if t.head.i in (obj.i, tok.i)]
+        if not subject or obj.head.i != obj.i:
+            continue  # only the root phrase: "[U.S.] lifts [travel ban]"
+        subj = subject[-1]
+        tok.pos_, tok.tag_, tok.dep_ = "VERB", "VBZ", "ROOT"
+        tok.head = tok
+        for t in subject:
+            t.head = subj if t is not subj else tok
+        subj.dep_ = "nsubj"
+        obj.head, obj.dep_ = tok, "dobj"
+        return 1
+    return 0
 
 
 _ACTIVE_DEPS = {"dobj", "xcomp", "ccomp", "dative"}
