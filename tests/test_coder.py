@@ -1276,6 +1276,12 @@ def test_an_official_of_no_named_country_speaks_for_the_state_whose_act_he_annou
     assert [e.source.country for e in asserted] == [None]
 
 
+def test_a_passive_conjunct_is_done_to_the_first_verbs_doer(code):
+    asserted, _ = code("Pope John Paul II arrived in Havana on Wednesday and was greeted at "
+                       "the airport by President Fidel Castro.")
+    assert ("CUB", "04", "VAT") in triples(asserted)
+
+
 def test_each_of_two_warning_parties_makes_its_own_threat(code):
     asserted, _ = code("The European Union and Britain warned Malawi's government that they "
                        "would suspend budget support unless it reversed its crackdown.")

@@ -286,6 +286,10 @@ def passive_targets(v: Token) -> list[Token]:
             return expand_conj(c)
     if v.dep == CONJ and is_passive(v.head):
         return passive_targets(v.head)
+    if v.dep == CONJ and v.head.pos in VERBAL_POS:
+        # "the Pope arrived in Havana and [was greeted] by Castro": the first verb's doer
+        return [s for c in children(v.head) if c.dep in SUBJECT_DEPS_IDS
+                for s in expand_conj(c)]
     return []
 
 
