@@ -1317,6 +1317,12 @@ def test_the_group_named_before_an_attack_is_not_its_target(code):
     assert all(e.target is None or e.target.sector != "MIL" for e in asserted)
 
 
+def test_an_intent_to_share_is_toward_whom_it_is_shared_with(code):
+    asserted, _ = code("Pakistan has offered to share intelligence with Washington on militant "
+                       "training camps in Afghanistan.")
+    assert triples(asserted) == {("PAK", "03", "USA")}
+
+
 def test_an_intent_to_hold_talks_is_toward_whom_the_talks_are_with(code):
     asserted, _ = code("The Sri Lankan government agreed to hold talks with Tamil Tiger "
                        "rebels in Oslo.")

@@ -1018,11 +1018,13 @@ class EventCoder:
                      if obj is not None else [])
         slots.append(lambda: [n for p, n in g.prep_objects(v, g.TARGET_PREPS)
                               if obj is None or n.i != obj.i])
-        if xcomp is not None:  # (and with whom its talks are: "to hold talks [with X]")
+        if xcomp is not None:
+            # with or to whom the complement's object is: "to share intelligence [with
+            # Washington] on camps in Afghanistan", "to hold talks [with the rebels]"
+            slots.append(lambda: [n for o in g.direct_objects(xcomp)
+                                  for _, n in g.prep_objects(o, ("with", "to"))])
             slots.append(lambda: g.direct_objects(xcomp)
-                         + [n for _, n in g.prep_objects(xcomp, g.TARGET_PREPS)]
-                         + [n for o in g.direct_objects(xcomp) if self._meeting_noun(o)
-                            for _, n in g.prep_objects(o, ("with",))])
+                         + [n for _, n in g.prep_objects(xcomp, g.TARGET_PREPS)])
         if g.dispatched_purpose(v):  # "sent officials [to Qatar] to investigate"
             slots.append(lambda: [n for _, n in g.prep_objects(v.head, ("to", "into", "in"))])
         if m.event_code[:2] in ("13", "10") or m.event_code[:2] in VIOLENCE_ROOTS:
