@@ -1276,6 +1276,13 @@ def test_an_official_of_no_named_country_speaks_for_the_state_whose_act_he_annou
     assert [e.source.country for e in asserted] == [None]
 
 
+def test_a_judgement_said_of_an_act_criticizes_its_doer(code):
+    asserted, _ = code("Washington said Tehran's missile test was a provocation.")
+    assert ("USA", "11", "IRN") in triples(asserted)
+    asserted, _ = code("The strikes were a violation of international law.")
+    assert not any(e.cameo_root == "11" for e in asserted)  # said by nobody
+
+
 def test_a_passive_conjunct_is_done_to_the_first_verbs_doer(code):
     asserted, _ = code("Pope John Paul II arrived in Havana on Wednesday and was greeted at "
                        "the airport by President Fidel Castro.")

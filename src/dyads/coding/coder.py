@@ -186,6 +186,12 @@ class EventCoder:
             # "strike"), then the first of coordinated objects ("sent [supplies] and personnel")
             if m is not None and (best is None or _rank(m) > best_rank):
                 best, best_rank = m, _rank(m)
+        if best is not None and lemma == "be":
+            # a judgement ("the strikes were [a violation]") is the act of whoever says it,
+            # aimed at what it is said of; unsaid, it is nobody's
+            best.speaker = g.reported(v)
+            if best.speaker is None:
+                return None
         return best
 
     def _fit(self, v: Token, p: Pattern, slots: _VerbSlots) -> Match | None:
