@@ -25,6 +25,8 @@ CASES = [
     # a thing
     ("Turkey will strike the S-300 missiles if the Greek Cypriot government deploys them.",
      ("TUR", "1384", "CYP")),
+    # a headline's "X to <act>", also where the parser leaves the name unattached
+    ("US to ease Cuba embargo on food, medicine sales", ("USA", "0354", "CUB")),
     # refusals: "will not" + a concession is a rejection (12)
     ("Serbia will not release the Kosovar detainees.", ("SRB", "1243", "XKX")),
     ("Washington said it would not lift the embargo on Cuba.", ("USA", "1244", "CUB")),

@@ -231,8 +231,12 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
     if head.i == v.i:
         # a headline's "Turkey expels Dutch ambassador": the parser made the subject a
         # compound of the verb
+        # (or an unlabelled name before a headline's infinitive: "[US] to ease Cuba
+        # embargo")
         return [c for c in lefts(v) if c.dep == COMPOUND and c.pos == POS_PROPN
-                and v.tag == VBZ][-1:]
+                and v.tag == VBZ][-1:] or [
+            c for c in lefts(v) if c.dep == DEP and c.pos == POS_PROPN and v.tag == VB
+            and any(a.dep == AUX and a.lower_ == "to" for a in children(v))][-1:]
     if v.dep == XCOMP:
         if head.dep == ROOT and head.pos not in VERBAL_POS and head.pos != POS_ADJ:
             return [head]  # a headline's "NK (yet) to respond ...": the root is the subject
