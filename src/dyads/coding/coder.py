@@ -979,7 +979,7 @@ class EventCoder:
         passive = g.is_passive(v)
         if passive:
             slots.append(lambda: g.passive_targets(v))
-        if m.event_code[:4] in WITHDRAWAL_CODES or m.event_code[:3] in WITHDRAWAL_CODES:
+        if _withdrawal(m.event_code):
             # whom one pulls out of: "withdrawing its forces [from Chechnya]"
             slots.append(lambda: [n for _, n in g.prep_objects(v, ("from", "out"))])
         if m.event_code[:3] == "192":  # "captured the town [from Eritrean forces]"
@@ -1391,12 +1391,12 @@ class EventCoder:
             parties = self._resolve_all([x for _, x in g.prep_objects(n, ("between",))], scope)
             if len(parties) >= 2:
                 return parties, []
-        if m.event_code[:4] in WITHDRAWAL_CODES or m.event_code[:3] in WITHDRAWAL_CODES:
+        if _withdrawal(m.event_code):
             # "the withdrawal of its troops [from Lebanon]": whom one pulls out of, not what
+            keys = {_actor_key(s) for s in sources}
             left = [a for a in self._resolve_all([x for w in (n, *of_objects)
                                                   for _, x in g.prep_objects(w, ("from", "out"))],
-                                                 scope)
-                    if a.country and _actor_key(a) not in {_actor_key(s) for s in sources}]
+                                                 scope) if a.country and _actor_key(a) not in keys]
             if left:
                 return sources, left
         preps = m.pattern.preps or frozenset(g.TARGET_PREPS + ("between", "of"))
@@ -1641,6 +1641,11 @@ def _has_particle(v: Token, word: str) -> bool:
     return any((c.dep in (g.PRT, g.ADVMOD, g.PREP) and c.i > v.i
                 or c.i == v.i + 1 and c.pos == POS_ADJ) and c.lower == word_id
                for c in children(v))
+
+
+def _withdrawal(code: str) -> bool:
+    """Is `code` a withdrawal (of forces, staff or agencies: 0874, 166x)?"""
+    return code[:4] in WITHDRAWAL_CODES or code[:3] in WITHDRAWAL_CODES
 
 
 def _other_person(a: Actor, sources: list[Actor]) -> bool:
