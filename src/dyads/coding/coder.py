@@ -1426,9 +1426,10 @@ class EventCoder:
         if not targets and m.event_code[:2] == "14":
             # a protest outside an institution is against it: "a demonstration by students
             # [outside the Japanese embassy]"
-            outside = [x for x in n.subtree if x.dep == g.POBJ and (
-                x.head.lower_ == "outside" or x.head.lower_ == "of"
-                and x.head.head.lower_ == "front") and self.resolver.is_agent_noun(x)]
+            # (outside the noun or its doers: "students [outside] the embassy"; prep_objects
+            # reads "in front of" as "outside")
+            outside = [x for t in n.subtree for _, x in g.prep_objects(t, ("outside",))
+                       if self.resolver.is_agent_noun(x)]
             targets = [a for a in self._resolve_all(outside[:1], scope)
                        if a.country and _actor_key(a) not in src_keys]
         if not targets and n.dep == g.NSUBJ and n.head.lemma_.lower() in g.ARRIVAL_VERBS:
