@@ -647,6 +647,16 @@ def test_an_infinitive_with_its_subject_is_a_complement(code):
     assert any(e.cameo_root == "14" for e in hypothetical)
 
 
+def test_a_bare_infinitive_after_let_is_done_by_its_object(code):
+    # "let [inspectors] resume": whom one lets act is whom the allowing is aimed at
+    (e,) = code("Iraq agreed on Tuesday to let United Nations weapons inspectors resume their "
+                "work.")[0]
+    assert (e.source.country, e.cameo, e.target.code[:3]) == ("IRQ", "0355", "IGO")
+    # also through a noun of readiness: what the readiness is to do names its target
+    (e,) = code("Iraq voiced readiness to let United Nations inspectors resume their work.")[0]
+    assert (e.cameo, e.target.code[:3]) == ("0355", "IGO")
+
+
 def test_what_envoys_are_sent_to_do_is_the_senders_act(code):
     asserted, _ = code("Egypt sent a security delegation to Gaza to mediate between Israel and "
                        "Hamas.")
@@ -781,6 +791,17 @@ def test_where_a_meeting_is_held_is_no_party_to_it(code):
     asserted, _ = code("The Moscow talks between Iran and Turkey ended.")
     assert {(e.source.country, e.target.country) for e in asserted} == {
         ("IRN", "TUR"), ("TUR", "IRN")}
+
+
+def test_a_hyphenated_pair_of_parties_meets_both_ways(code):
+    for sentence, pair in (("Fresh Eritrean-Yemeni negotiations opened in Paris.", ("ERI", "YEM")),
+                           ("The U.S.-Japan trade talks resumed on Friday.", ("USA", "JPN"))):
+        asserted, _ = code(sentence)
+        a, b = pair
+        assert {(e.source.country, e.target.country) for e in asserted} == {(a, b), (b, a)}
+    # one party named before the noun is no pair
+    asserted, _ = code("Israeli peace talks resumed in Washington on Tuesday.")
+    assert all(e.target is None or e.target.country != "ISR" for e in asserted)
 
 
 def test_who_takes_part_in_an_event_does_it(code):

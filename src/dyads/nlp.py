@@ -44,9 +44,9 @@ def load_model(name: str | None = None) -> Language:
 
 
 def _split_abbreviation_compounds(nlp: Language) -> None:
-    """Split "U.S.-led", "U.N.-backed" as "Saudi-led" is split: the hyphen after an
-    abbreviation's period (the model's rules split hyphens between letters only)."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
+    """Split "U.S.-led", "U.N.-backed", "U.S.-Japan" as "Saudi-led" is split: the hyphen
+    after an abbreviation's period (the model's rules split hyphens between letters only)."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 

@@ -308,7 +308,7 @@ class EventCoder:
                     else:
                         code = act and self.mood_code(act.event_code, mood)
                     if act is not None and code:
-                        m.code = code
+                        m.code, m.xcomp = code, c  # (whom it is done to: its targets)
                         m.notes.append(f"{mood or 'yielding'} of {act.pattern.id} "
                                        f"({act.event_code})")
                     return
@@ -935,7 +935,11 @@ class EventCoder:
         left = [m for m in scope.mentions if m.end <= n.i and m.start >= n.left_edge.i
                 and (places or m.entry.kind not in VENUE_KINDS)
                 and not _sponsor(n.doc, m.end)]
-        return [self.resolver.mention_actor(n.doc, m) for m in left[-1:]]
+        last = left[-1:]
+        if len(left) >= 2 and left[-2].end + 1 == left[-1].start \
+                and n.doc[left[-2].end].text in HYPHENS:
+            last = left[-2:]  # "[Eritrean]-[Yemeni] negotiations", "[U.S.]-[Japan] talks"
+        return [self.resolver.mention_actor(n.doc, m) for m in last]
 
     def _compound_agents(self, n: Token, scope: Scope) -> list[Actor]:
         """The group whose demand or act a noun names, named before it: "rejected
@@ -1455,6 +1459,9 @@ class EventCoder:
             targets = [self.resolver.phrase_actor(x) for _, x in g.prep_objects(n, preps)
                        if x.pos in NOMINAL_POS][:1]
         return sources, targets
+
+
+HYPHENS = ("-", "–", "—", "/")
 
 
 def _sponsor(doc: Doc, end: int) -> bool:

@@ -392,6 +392,10 @@ def dispatched_purpose(v: Token) -> bool:
                 for o in children(v.head))
 
 
+# "let [inspectors] resume": causatives whose complement is a bare infinitive
+BARE_INFINITIVE_VERBS = words("grammar", "bare_infinitive_verbs")
+
+
 def to_infinitive(v: Token) -> bool:
     """Is the verb `v` a to-infinitive ("[to] train", "[to] assassinate")?"""
     return any(k.dep == AUX and k.lower == TO for k in children(v))
@@ -422,7 +426,8 @@ def infinitive_clause(c: Token) -> bool:
     """Is `c` an infinitive with its own subject that the parser made a clausal complement:
     "allowed [the candidate to run]", "asked [Iran to free them]"? The subject is the
     governing verb's object and the infinitive its complement, as in "urged Iran to"."""
-    return c.dep == CCOMP and to_infinitive(c) \
+    return c.dep == CCOMP and (to_infinitive(c) or c.tag in (VB, VBP) and c.i > c.head.i
+                               and c.head.lemma_.lower() in BARE_INFINITIVE_VERBS) \
         and any(k.dep == NSUBJ for k in children(c))
 
 
