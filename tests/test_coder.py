@@ -657,6 +657,18 @@ def test_a_bare_infinitive_after_let_is_done_by_its_object(code):
     assert (e.cameo, e.target.code[:3]) == ("0355", "IGO")
 
 
+def test_a_verdict_is_what_the_court_finds_someone_is(code):
+    for sentence, target in (("The jury found the former minister guilty of corruption.", None),
+                             ("A U.S. judge ruled on Wednesday that Iran was liable for the "
+                              "bombing.", "IRN")):
+        (e,) = code(sentence)[0]
+        assert e.cameo == "116" and e.source.sector == "JUD", sentence
+        assert e.target is not None and e.target.country == target
+    # an acquittal is no verdict of guilt
+    asserted, _ = code("The court found the minister not guilty.")
+    assert not any(e.cameo == "116" for e in asserted)
+
+
 def test_what_envoys_are_sent_to_do_is_the_senders_act(code):
     asserted, _ = code("Egypt sent a security delegation to Gaza to mediate between Israel and "
                        "Hamas.")

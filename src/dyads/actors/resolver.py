@@ -224,6 +224,16 @@ class ActorResolver:
                     and doc[start - 1].lower_ == "ethnic":
                 continue  # "ethnic Albanians in Kosovo" are of where they live, not Albania
             out.append(Mention(start + offset, end + offset, entry))
+            if end - start >= 2 and start >= 2 and doc[start - 1].lower_ in ("and", "or") \
+                    and not taken.intersection((start - 2,)) and doc[start - 2].is_title:
+                # "[North] and South Korea", "[East] and West Germany": the first name
+                # shares the second's last words
+                rest = (doc[start + 1:end].text if isinstance(doc, Span)
+                        else span_text(doc, start + 1, end).text)
+                shared = self.kb.entries.get(f"{doc[start - 2].text} {rest}")
+                if shared is not None and shared.kind in ("name", "short"):
+                    taken.add(start - 2)
+                    out.append(Mention(start - 2 + offset, start - 1 + offset, shared))
         return sorted(out, key=lambda m: m.start)
 
     def has_actor(self, doc: Doc | Span, *, note: bool = False) -> bool:

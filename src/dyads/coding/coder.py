@@ -227,6 +227,10 @@ class EventCoder:
                 if ANY in p.xcomps or g.verb_keys(c) & p.xcomps:
                     xcomp = c
                     break
+            else:
+                # a predicate the verb says of someone: "found [the minister guilty]",
+                # "ruled that [Iran was liable]" (only where an entry names it)
+                xcomp = next((c for c, key in slots.predicates if key in p.xcomps), None)
             if xcomp is None:
                 return None
         return Match(v, p, obj=obj, xcomp=xcomp, object_words=object_words)
@@ -1572,6 +1576,7 @@ class _VerbSlots:
         self._object_keys: set[str] | None = None
         self._xcomps: list[Token] | None = None
         self._xcomp_objects: list[Token] | None = None
+        self._predicates: list[tuple[Token, str]] | None = None
 
     @property
     def xcomps(self) -> list[Token]:
@@ -1579,6 +1584,20 @@ class _VerbSlots:
             self._xcomps = [c for c in children(self.v) if c.dep == g.XCOMP
                             or g.for_to_clause(c) or g.infinitive_clause(c)]
         return self._xcomps
+
+    @property
+    def predicates(self) -> list[tuple[Token, str]]:
+        """Clauses that say what someone is, with the adjective: "found [the minister
+        guilty]" (guilty), "ruled that [Iran was liable]" (liable)."""
+        if self._predicates is None:
+            self._predicates = [
+                (c, a.lemma_.lower()) for c in children(self.v) if c.dep == g.CCOMP
+                and any(k.dep == g.NSUBJ for k in children(c))
+                for a in ([c] if c.pos_ == "ADJ" else
+                          [k for k in children(c) if k.dep_ == "acomp"]
+                          if c.lemma_ == "be" else [])
+                if not any(k.dep_ == "neg" for k in (*children(c), *children(a)))]
+        return self._predicates
 
     @property
     def doers(self) -> list[Token]:
@@ -1719,12 +1738,18 @@ def _warned_threats(events: list[Event], triggers: dict[int, Token]) -> list[Eve
         v = triggers.get(id(e))
         ws: list[Event] = []
         if e.cameo_root == "13" and e.cameo != "130" and v is not None and e.source is not None:
-            ws = next((same for h in v.ancestors if h.i in warnings
+            # (the warning governs the clause, or follows it: "Norway will suspend its role
+            # ..., the minister [warned]")
+            said = g.reported(v)
+            ws = next((same for h in (*v.ancestors, *([said] if said is not None else []))
+                       if h.i in warnings
                        and (same := [w for w in warnings[h.i]
                                      if w.source.country == e.source.country])), [])
         if ws:
             merged.update(id(w) for w in ws)
             w = ws[0]
+            if w.source.sector and not e.source.sector:
+                e = replace(e, source=w.source)  # the state's threat, said by its government
             if w.target is not None and (e.target is None or not e.target.country):
                 e = replace(e, target=w.target,
                             flags=[*e.flags, f"threat in a warning ({w.rule})"])

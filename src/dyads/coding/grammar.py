@@ -715,11 +715,21 @@ def reported(v: Token) -> Token | None:
         return cur.head
     # "..., the official said": the reporting verb is the clause's own dependent
     for c in children(cur):
-        if c.dep in (CCOMP, PARATAXIS) and c.lemma_ in REPORTING_VERBS and c.i > cur.i \
+        if c.dep in (CCOMP, PARATAXIS, CONJ) and c.lemma_ in REPORTING_VERBS and c.i > cur.i \
                 and any(s.dep in SUBJECT_DEPS_IDS for s in children(c)) \
-                and not any(o.dep in (CCOMP, DOBJ) for o in children(c)):
+                and not any(o.dep in (CCOMP, DOBJ) for o in children(c)) \
+                and (c.dep != CONJ or _appended_speaker(c)):
             return c
     return None
+
+
+def _appended_speaker(c: Token) -> bool:
+    """"Norway will suspend its role, the minister [warned]": a reporting verb the parser
+    made a conjunct is the speaker's, when only a comma comes before its subject (no "and")."""
+    subject = next(s for s in children(c) if s.dep in SUBJECT_DEPS_IDS)
+    start = subject.left_edge.i
+    return start > 0 and c.doc[start - 1].text == "," \
+        and not any(k.dep == CC and k.i < c.i for k in children(c.head))
 
 
 def _committed_to(v: Token) -> Token | None:
