@@ -669,6 +669,14 @@ def test_a_verdict_is_what_the_court_finds_someone_is(code):
     assert not any(e.cameo == "116" for e in asserted)
 
 
+def test_an_appeal_to_unite_against_someone_rallies_opposition_to_him(code):
+    (e,) = code("Iran urged Muslim countries to unite against Israel.")[0]
+    assert (e.source.country, e.cameo, e.target.country) == ("IRN", "113", "ISR")
+    # the target is whom they are to rise against, not those urged
+    asserted, _ = code("The exiled leader urged Kenyans to unite against President Moi.")
+    assert [(e.cameo, e.target.text) for e in asserted] == [("113", "President Moi")]
+
+
 def test_what_envoys_are_sent_to_do_is_the_senders_act(code):
     asserted, _ = code("Egypt sent a security delegation to Gaza to mediate between Israel and "
                        "Hamas.")

@@ -126,6 +126,7 @@ FROM_DOER_ROOTS = {"01", "02", "03", "05", "06", "07", "10", "11", "13"}
 WHEN_AS = frozenset(map(string_id, ("when", "as")))  # words, as `tok.lower` ids
 COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
+RALLY_OPPOSITION = "113"  # an appeal to others to oppose someone is itself this act
 
 
 @dataclass
@@ -246,6 +247,8 @@ class EventCoder:
             if root in CONFLICT_ACTS:
                 return self.cameo.counterpart(act, "threat")
             return None
+        if mood == "appeal" and act == RALLY_OPPOSITION:
+            return act  # "urged Muslim countries to unite against Israel" rallies them
         return self.cameo.counterpart(act, mood) if root in COOPERATIVE_ACTS else None
 
     def _compose(self, m: Match) -> None:
@@ -979,6 +982,10 @@ class EventCoder:
             # [U.S. warships] to visit its ports", "offered to help [Haiti]"
             xcomp = next((c for c in children(v) if c.dep == g.XCOMP and c.pos in VERBAL_POS),
                          None)
+        if m.event_code == RALLY_OPPOSITION and xcomp is not None:
+            # whom others are rallied against: "urged Iraqis to rise up [against the
+            # occupation]", not those urged
+            slots.append(lambda: [n for _, n in g.prep_objects(xcomp, ("against",))])
         if m.event_code in HANDOVER_CODES:
             # a suspect is handed over to whom receives him: "extradited the drug lord [to
             # the United States]", "was handed over [to the U.N. tribunal]"
