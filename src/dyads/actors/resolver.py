@@ -98,6 +98,11 @@ class _NotedNames(threading.local):
     orths: list[int] | None = None
 
 
+def _text(doc: Doc | Span, start: int, end: int) -> str:
+    """The words of tokens `start`..`end` of `doc` (a span's indices are its own)."""
+    return span_text(doc, start, end).text if isinstance(doc, Doc) else doc[start:end].text
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int  # token index in the doc
@@ -214,9 +219,7 @@ class ActorResolver:
             if taken.intersection(range(start, end)):
                 continue
             taken.update(range(start, end))
-            text = span_text(doc, start, end).text if isinstance(doc, Doc) \
-                else doc[start:end].text
-            entry = self.kb.entries[text]
+            entry = self.kb.entries[_text(doc, start, end)]
             if entry.kind == "adjective" and end + 1 < len(doc) and doc[end].text == "-" \
                     and doc[end + 1].lower_ in MAKER_PARTICIPLES:
                 continue  # "Russian-made missiles" are no Russian actor: only their maker
@@ -225,12 +228,11 @@ class ActorResolver:
                 continue  # "ethnic Albanians in Kosovo" are of where they live, not Albania
             out.append(Mention(start + offset, end + offset, entry))
             if end - start >= 2 and start >= 2 and doc[start - 1].lower_ in ("and", "or") \
-                    and not taken.intersection((start - 2,)) and doc[start - 2].is_title:
+                    and start - 2 not in taken and doc[start - 2].is_title:
                 # "[North] and South Korea", "[East] and West Germany": the first name
                 # shares the second's last words
-                rest = (doc[start + 1:end].text if isinstance(doc, Span)
-                        else span_text(doc, start + 1, end).text)
-                shared = self.kb.entries.get(f"{doc[start - 2].text} {rest}")
+                shared = self.kb.entries.get(
+                    f"{doc[start - 2].text} {_text(doc, start + 1, end)}")
                 if shared is not None and shared.kind in ("name", "short"):
                     taken.add(start - 2)
                     out.append(Mention(start - 2 + offset, start - 1 + offset, shared))

@@ -126,7 +126,8 @@ FROM_DOER_ROOTS = {"01", "02", "03", "05", "06", "07", "10", "11", "13"}
 WHEN_AS = frozenset(map(string_id, ("when", "as")))  # words, as `tok.lower` ids
 COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
-RALLY_OPPOSITION = "113"  # an appeal to others to oppose someone is itself this act
+RALLY_OPPOSITION = "113"  # aimed at whom others are rallied against
+PAIR_JOINERS = ("-", "–", "—", "/")  # "Eritrean-Yemeni", "U.S.-Japan" talks
 
 
 @dataclass
@@ -247,9 +248,9 @@ class EventCoder:
             if root in CONFLICT_ACTS:
                 return self.cameo.counterpart(act, "threat")
             return None
-        if mood == "appeal" and act == RALLY_OPPOSITION:
-            return act  # "urged Muslim countries to unite against Israel" rallies them
-        return self.cameo.counterpart(act, mood) if root in COOPERATIVE_ACTS else None
+        # (appeals, demands and refusals as the table lists them: "urged Muslim countries to
+        # unite against Israel" rallies them, 113)
+        return self.cameo.counterpart(act, mood)
 
     def _compose(self, m: Match) -> None:
         """A governor of appeal/intent/demand/refusal/threat with an act as its complement.
@@ -944,7 +945,7 @@ class EventCoder:
                 and not _sponsor(n.doc, m.end)]
         last = left[-1:]
         if len(left) >= 2 and left[-2].end + 1 == left[-1].start \
-                and n.doc[left[-2].end].text in HYPHENS:
+                and n.doc[left[-2].end].text in PAIR_JOINERS:
             last = left[-2:]  # "[Eritrean]-[Yemeni] negotiations", "[U.S.]-[Japan] talks"
         return [self.resolver.mention_actor(n.doc, m) for m in last]
 
@@ -1472,9 +1473,6 @@ class EventCoder:
         return sources, targets
 
 
-HYPHENS = ("-", "–", "—", "/")
-
-
 def _sponsor(doc: Doc, end: int) -> bool:
     """Is the name ending before `end` a third party's, "[U.N.]-sponsored talks", "a
     [U.S.]-brokered ceasefire"?"""
@@ -1597,13 +1595,14 @@ class _VerbSlots:
         """Clauses that say what someone is, with the adjective: "found [the minister
         guilty]" (guilty), "ruled that [Iran was liable]" (liable)."""
         if self._predicates is None:
-            self._predicates = [
-                (c, a.lemma_.lower()) for c in children(self.v) if c.dep == g.CCOMP
-                and any(k.dep == g.NSUBJ for k in children(c))
-                for a in ([c] if c.pos_ == "ADJ" else
-                          [k for k in children(c) if k.dep_ == "acomp"]
-                          if c.lemma_ == "be" else [])
-                if not any(k.dep_ == "neg" for k in (*children(c), *children(a)))]
+            self._predicates = []
+            for c in children(self.v):
+                if c.dep != g.CCOMP or not any(k.dep == g.NSUBJ for k in children(c)):
+                    continue
+                adjectives = [c] if c.pos == POS_ADJ else \
+                    [k for k in children(c) if k.dep == g.ACOMP] if c.lemma_ == "be" else []
+                self._predicates += [(c, a.lemma_.lower()) for a in adjectives
+                                     if not g.has_neg(c) and not g.has_neg(a)]  # "not guilty"
         return self._predicates
 
     @property
