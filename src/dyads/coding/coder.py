@@ -126,7 +126,7 @@ FROM_DOER_ROOTS = {"01", "02", "03", "05", "06", "07", "10", "11", "13"}
 WHEN_AS = frozenset(map(string_id, ("when", "as")))  # words, as `tok.lower` ids
 COOPERATIVE_ACTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ACTS = {"14", "15", "16", "17", "18", "19", "20"}
-RALLY_OPPOSITION = "113"  # aimed at whom others are rallied against
+RALLY_OPPOSITION = "113"  # an appeal to others to oppose someone is itself this act
 PAIR_JOINERS = ("-", "–", "—", "/")  # "Eritrean-Yemeni", "U.S.-Japan" talks
 
 
@@ -248,9 +248,11 @@ class EventCoder:
             if root in CONFLICT_ACTS:
                 return self.cameo.counterpart(act, "threat")
             return None
-        # (appeals, demands and refusals as the table lists them: "urged Muslim countries to
-        # unite against Israel" rallies them, 113)
-        return self.cameo.counterpart(act, mood)
+        if mood == "appeal" and act == RALLY_OPPOSITION:
+            # "urged Muslim countries to unite against Israel" rallies them: the one act whose
+            # appeal is not an 02 code (counterparts.tsv keeps each mood to its root)
+            return act
+        return self.cameo.counterpart(act, mood) if root in COOPERATIVE_ACTS else None
 
     def _compose(self, m: Match) -> None:
         """A governor of appeal/intent/demand/refusal/threat with an act as its complement.
